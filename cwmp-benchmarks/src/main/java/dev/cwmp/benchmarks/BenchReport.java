@@ -18,89 +18,89 @@ import org.openjdk.jmh.results.RunResult;
  */
 public final class BenchReport {
 
-  private final String title;
-  private final List<String[]> rows = new ArrayList<>();
-  private final List<String> results = new ArrayList<>();
+    private final String title;
+    private final List<String[]> rows = new ArrayList<>();
+    private final List<String> results = new ArrayList<>();
 
-  public BenchReport(String title) {
-    this.title = title;
-  }
-
-  /** Median of the primary score of the benchmark whose label ends with {@code methodSuffix}. */
-  public static double median(Collection<RunResult> runs, String methodSuffix) {
-    return find(runs, methodSuffix).getPrimaryResult().getStatistics().getPercentile(50);
-  }
-
-  /** Median of a secondary result (a profiler's, e.g. {@code gc.alloc.rate.norm}), if present. */
-  public static Optional<Double> secondaryMedian(Collection<RunResult> runs, String methodSuffix, String key) {
-    Result<?> r = find(runs, methodSuffix).getSecondaryResults().get(key);
-    if (r == null) {
-      // JMH versions differ on the leading "·" in profiler keys.
-      r = find(runs, methodSuffix).getSecondaryResults().get("\u00b7" + key);
+    public BenchReport(String title) {
+        this.title = title;
     }
-    return r == null ? Optional.empty() : Optional.of(r.getStatistics().getPercentile(50));
-  }
 
-  /** The run whose benchmark label ends with {@code methodSuffix} (and its parameters, if any). */
-  public static RunResult find(Collection<RunResult> runs, String methodSuffix) {
-    for (RunResult run : runs) {
-      String label = run.getParams().getBenchmark();
-      String params = run.getParams().getParamsKeys().isEmpty() ? "" : paramsOf(run);
-      if (label.endsWith(methodSuffix) || (label + params).endsWith(methodSuffix)) {
-        return run;
-      }
+    /** Median of the primary score of the benchmark whose label ends with {@code methodSuffix}. */
+    public static double median(Collection<RunResult> runs, String methodSuffix) {
+        return find(runs, methodSuffix).getPrimaryResult().getStatistics().getPercentile(50);
     }
-    throw new IllegalArgumentException("no benchmark run ends with " + methodSuffix);
-  }
 
-  private static String paramsOf(RunResult run) {
-    StringBuilder sb = new StringBuilder();
-    for (String key : run.getParams().getParamsKeys()) {
-      sb.append(':').append(run.getParams().getParam(key));
+    /** Median of a secondary result (a profiler's, e.g. {@code gc.alloc.rate.norm}), if present. */
+    public static Optional<Double> secondaryMedian(Collection<RunResult> runs, String methodSuffix, String key) {
+        Result<?> r = find(runs, methodSuffix).getSecondaryResults().get(key);
+        if (r == null) {
+            // JMH versions differ on the leading "·" in profiler keys.
+            r = find(runs, methodSuffix).getSecondaryResults().get("\u00b7" + key);
+        }
+        return r == null ? Optional.empty() : Optional.of(r.getStatistics().getPercentile(50));
     }
-    return sb.toString();
-  }
 
-  /** Adds a figure: one table row and one {@code RESULT} line. */
-  public BenchReport figure(String name, double value, String unit, String comment) {
-    rows.add(new String[] {name, format(value), unit, comment});
-    results.add("RESULT " + name + "=" + format(value) + " " + unit);
-    return this;
-  }
+    /** The run whose benchmark label ends with {@code methodSuffix} (and its parameters, if any). */
+    public static RunResult find(Collection<RunResult> runs, String methodSuffix) {
+        for (RunResult run : runs) {
+            String label = run.getParams().getBenchmark();
+            String params = run.getParams().getParamsKeys().isEmpty() ? "" : paramsOf(run);
+            if (label.endsWith(methodSuffix) || (label + params).endsWith(methodSuffix)) {
+                return run;
+            }
+        }
+        throw new IllegalArgumentException("no benchmark run ends with " + methodSuffix);
+    }
 
-  /** Adds a figure with no comment. */
-  public BenchReport figure(String name, double value, String unit) {
-    return figure(name, value, unit, "");
-  }
+    private static String paramsOf(RunResult run) {
+        StringBuilder sb = new StringBuilder();
+        for (String key : run.getParams().getParamsKeys()) {
+            sb.append(':').append(run.getParams().getParam(key));
+        }
+        return sb.toString();
+    }
 
-  /** Prints the table, then the {@code RESULT} lines, to standard output. */
-  public void print() {
-    int w0 = "figure".length();
-    int w1 = "value".length();
-    int w2 = "unit".length();
-    for (String[] row : rows) {
-      w0 = Math.max(w0, row[0].length());
-      w1 = Math.max(w1, row[1].length());
-      w2 = Math.max(w2, row[2].length());
+    /** Adds a figure: one table row and one {@code RESULT} line. */
+    public BenchReport figure(String name, double value, String unit, String comment) {
+        rows.add(new String[] {name, format(value), unit, comment});
+        results.add("RESULT " + name + "=" + format(value) + " " + unit);
+        return this;
     }
-    String fmt = "%-" + w0 + "s  %" + w1 + "s  %-" + w2 + "s  %s%n";
-    System.out.println();
-    System.out.println("== " + title + " ==");
-    System.out.printf(Locale.ROOT, fmt, "figure", "value", "unit", "");
-    for (String[] row : rows) {
-      System.out.printf(Locale.ROOT, fmt, (Object[]) row);
-    }
-    System.out.println();
-    results.forEach(System.out::println);
-  }
 
-  private static String format(double value) {
-    if (Math.abs(value) >= 100) {
-      return String.format(Locale.ROOT, "%.0f", value);
+    /** Adds a figure with no comment. */
+    public BenchReport figure(String name, double value, String unit) {
+        return figure(name, value, unit, "");
     }
-    if (Math.abs(value) >= 1) {
-      return String.format(Locale.ROOT, "%.2f", value);
+
+    /** Prints the table, then the {@code RESULT} lines, to standard output. */
+    public void print() {
+        int w0 = "figure".length();
+        int w1 = "value".length();
+        int w2 = "unit".length();
+        for (String[] row : rows) {
+            w0 = Math.max(w0, row[0].length());
+            w1 = Math.max(w1, row[1].length());
+            w2 = Math.max(w2, row[2].length());
+        }
+        String fmt = "%-" + w0 + "s  %" + w1 + "s  %-" + w2 + "s  %s%n";
+        System.out.println();
+        System.out.println("== " + title + " ==");
+        System.out.printf(Locale.ROOT, fmt, "figure", "value", "unit", "");
+        for (String[] row : rows) {
+            System.out.printf(Locale.ROOT, fmt, (Object[]) row);
+        }
+        System.out.println();
+        results.forEach(System.out::println);
     }
-    return String.format(Locale.ROOT, "%.4f", value);
-  }
+
+    private static String format(double value) {
+        if (Math.abs(value) >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (Math.abs(value) >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
 }
