@@ -1,0 +1,2 @@
+/** Readers of device parameter dumps (the genieacs-sim CSV format). */
+package dev.cwmp.datamodel.dump;
