@@ -122,6 +122,33 @@ public final class DataModel {
     }
 
     /**
+     * The definition of the parameter at a path, by its definition path ({@code Device.WiFi.SSID.3.SSID}
+     * finds {@code Device.WiFi.SSID.{i}.SSID}); empty for an object path or a name the model lacks.
+     */
+    public Optional<ParameterDefinition> findParameter(ParameterPath path) {
+        if (path.isObjectPath()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(parametersByPath.get(path.definitionPath()));
+    }
+
+    /**
+     * The definition of the object at a path ({@code Device.WiFi.SSID.3.} or {@code Device.WiFi.SSID.3}
+     * finds {@code Device.WiFi.SSID.{i}.}); empty for a parameter path or a name the model lacks.
+     */
+    public Optional<ObjectDefinition> findObject(ParameterPath path) {
+        if (!path.isObjectPath()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(objectsByPath.get(path.definitionPath()));
+    }
+
+    /** {@link #kindOf(String)} for the definition path of a path. */
+    public DefinitionKind kindOf(ParameterPath path) {
+        return kindOf(path.definitionPath());
+    }
+
+    /**
      * Whether the model defines this definition path (an object path ends with a dot), and if not, whether
      * it is a vendor extension or a name the standard does not have.
      */
