@@ -26,18 +26,19 @@ public record ConnectionRequest(String deviceId, URI url, Optional<String> usern
         if (deviceId.isBlank()) {
             throw new IllegalArgumentException("deviceId must not be blank");
         }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("ConnectionRequestURL must be http or https: " + url);
-        }
-        if (url.getHost() == null || url.getHost().isEmpty()) {
-            throw new IllegalArgumentException("ConnectionRequestURL must name a host: " + url);
-        }
+        // messages name the problem, not the URL, which might carry credentials
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("ConnectionRequestURL must not carry user-info");
         }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("ConnectionRequestURL must be an absolute http or https URL");
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw new IllegalArgumentException("ConnectionRequestURL must name a host");
+        }
         if (url.getRawFragment() != null) {
-            throw new IllegalArgumentException("ConnectionRequestURL must not carry a fragment: " + url);
+            throw new IllegalArgumentException("ConnectionRequestURL must not carry a fragment");
         }
         if (username.isEmpty() && password.isPresent()) {
             throw new IllegalArgumentException("a password needs a username");
@@ -55,7 +56,8 @@ public record ConnectionRequest(String deviceId, URI url, Optional<String> usern
         try {
             uri = new URI(url.trim());
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("ConnectionRequestURL is not a URI: " + e.getMessage());
+            throw new IllegalArgumentException("ConnectionRequestURL is not a URI: " + e.getReason()
+                    + " at index " + e.getIndex());
         }
         return new ConnectionRequest(deviceId, uri, Optional.empty(), Optional.empty());
     }
