@@ -32,11 +32,11 @@ public final class ParameterPath {
   /** Longest accepted alias (the TR-181 {@code Alias} data type is string(64)). */
   public static final int MAX_ALIAS_LENGTH = 64;
 
-  private static final byte NAME = 0;
-  private static final byte INSTANCE = 1;
-  private static final byte WILDCARD = 2;
-  private static final byte ALIAS = 3;
-  private static final byte KEYS = 4;
+  static final byte NAME = 0;
+  static final byte INSTANCE = 1;
+  static final byte WILDCARD = 2;
+  static final byte ALIAS = 3;
+  static final byte KEYS = 4;
 
   private static final String INSTANCE_PLACEHOLDER = "{i}";
 
@@ -687,6 +687,11 @@ public final class ParameterPath {
     return new InstanceKeys(pairs);
   }
 
+  /** The kind of segment {@code index} ({@link #NAME}, {@link #INSTANCE}, ...), for the tree's traversal. */
+  byte kind(int index) {
+    return kinds[index];
+  }
+
   private int start(int index) {
     return index == 0 ? 0 : ends[index - 1] + 1;
   }
@@ -801,18 +806,30 @@ public final class ParameterPath {
     }
     if ((k == ALIAS || k == KEYS) && ck == INSTANCE) {
       ParameterPath instance = concrete.prefix(index + 1);
-      if (k == ALIAS) {
-        String alias = unescape(text, s + 1, ends[index] - 1);
-        return values.valueOf(instance, "Alias").map(alias::equals).orElse(false);
-      }
-      for (KeyValue kv : decodeKeys(s + 1, ends[index] - 1).keys()) {
-        if (!values.valueOf(instance, kv.key()).map(kv.value()::equals).orElse(false)) {
-          return false;
-        }
-      }
-      return true;
+      return selectorMatches(index, relative -> values.valueOf(instance, relative));
     }
     return false;
+  }
+
+  /**
+   * Whether alias or keys segment {@code index} selects the instance whose parameters
+   * {@code valueOf} gives (by name relative to the instance).
+   */
+  boolean selectorMatches(int index, java.util.function.Function<String, Optional<String>> valueOf) {
+    int s = start(index);
+    if (kinds[index] == ALIAS) {
+      String alias = unescape(text, s + 1, ends[index] - 1);
+      return valueOf.apply("Alias").map(alias::equals).orElse(false);
+    }
+    if (kinds[index] != KEYS) {
+      return false;
+    }
+    for (KeyValue kv : decodeKeys(s + 1, ends[index] - 1).keys()) {
+      if (!valueOf.apply(kv.key()).map(kv.value()::equals).orElse(false)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean matchSegments(ParameterPath concrete, int count, InstanceValues values) {

@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import dev.cwmp.datamodel.DataModelException;
 import dev.cwmp.datamodel.InvalidPathException;
 import dev.cwmp.datamodel.ParameterPath;
+import dev.cwmp.datamodel.ParameterTree;
 import dev.cwmp.datamodel.internal.CsvTokenizer;
 
 /**
@@ -120,6 +122,29 @@ public final class GenieacsSimCsv {
     /** Rows in the file, header excluded: data-model rows plus identity and event rows. */
     public int rowCount() {
       return rows.size() + identity.size() + events.size();
+    }
+
+    /**
+     * The device's parameter tree as the dump describes it. Timestamps absent from the dump (the
+     * short layout has none) are taken as {@code readAtWhenAbsent}.
+     */
+    public ParameterTree toParameterTree(Instant readAtWhenAbsent) {
+      Objects.requireNonNull(readAtWhenAbsent, "readAtWhenAbsent");
+      ParameterTree tree = new ParameterTree();
+      for (Row row : rows) {
+        Optional<Instant> namesAt = row.writableTimestamp().or(row::objectTimestamp).or(() -> Optional.of(readAtWhenAbsent));
+        boolean hasValue = !row.object();
+        tree.put(new ParameterTree.Entry(row.path(), row.object(), Optional.of(row.writable()),
+            hasValue ? Optional.of(row.value()) : Optional.empty(), row.valueType(), row.notification(),
+            row.accessList(), namesAt,
+            hasValue ? row.valueTimestamp().or(() -> Optional.of(readAtWhenAbsent)) : Optional.empty(),
+            row.notification().isPresent() || row.accessList().isPresent()
+                ? row.notificationTimestamp().or(row::accessListTimestamp).or(() -> Optional.of(readAtWhenAbsent))
+                : Optional.empty(),
+            Set.of()));
+      }
+      tree.trimToSize();
+      return tree;
     }
 
     /** The root object's name of the data-model rows ({@code Device} or {@code InternetGatewayDevice}), if any. */
