@@ -37,11 +37,14 @@ public interface CpeAuthenticator {
         return basic(credentials, "cwmp");
     }
 
-    /** HTTP Basic with the given realm in its challenge. */
+    /**
+     * HTTP Basic with the given realm in its challenge.
+     *
+     * @throws IllegalArgumentException if the realm is empty or not printable ASCII without quotes
+     */
     static CpeAuthenticator basic(CpeCredentials credentials, String realm) {
         Objects.requireNonNull(credentials, "credentials");
-        return new PasswordAuthenticator(credentials, Optional.empty(), true,
-                DigestOptions.builder().realm(realm).build().realm());
+        return new PasswordAuthenticator(credentials, Optional.empty(), true, realm);
     }
 
     /** HTTP Digest (RFC 7616, qop=auth) with the given options. */

@@ -1,5 +1,6 @@
 package dev.cwmp.session.auth;
 
+import dev.cwmp.session.internal.auth.PasswordAuthenticator;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -75,10 +76,7 @@ public final class DigestOptions {
         /** The realm: printable ASCII without {@code "} or {@code \}. */
         public Builder realm(String realm) {
             Objects.requireNonNull(realm, "realm");
-            if (realm.isEmpty() || !realm.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\')) {
-                throw new IllegalArgumentException("realm must be non-empty printable ASCII without quotes or backslashes");
-            }
-            this.realm = realm;
+            this.realm = PasswordAuthenticator.checkRealm(realm);
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.cwmp.session.auth;
 import static dev.cwmp.session.auth.DigestAuthenticationTest.DEVICE;
 import static dev.cwmp.session.auth.DigestAuthenticationTest.PEER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cwmp.session.testing.IndependentDigest;
 import java.nio.charset.StandardCharsets;
@@ -102,5 +103,13 @@ class BasicAndOtherAuthenticatorsTest {
 
         assertThat(single.lookup("acs-user", post())).isPresent();
         assertThat(single.lookup("ACS-USER", post())).isEmpty();
+    }
+
+    @Test
+    void refuses_a_realm_that_cannot_be_sent_as_a_quoted_string() {
+        assertThatThrownBy(() -> CpeAuthenticator.basic(credentials, "a\"b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DigestOptions.builder().realm(""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,6 +18,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -56,9 +57,9 @@ public final class PasswordAuthenticator implements CpeAuthenticator {
         this.digest = digest;
         this.nonces = digest.map(o -> new NonceService(o.clock(), o.nonceLifetime(), o.maxTrackedNonces()));
         this.basicAllowed = basicAllowed;
-        this.realm = realm;
+        this.realm = checkRealm(realm);
         byte[] opaqueBytes = new byte[16];
-        new java.security.SecureRandom().nextBytes(opaqueBytes);
+        new SecureRandom().nextBytes(opaqueBytes);
         this.opaque = Base64.getUrlEncoder().withoutPadding().encodeToString(opaqueBytes);
     }
 
@@ -217,6 +218,14 @@ public final class PasswordAuthenticator implements CpeAuthenticator {
             return reject(request, RejectionReason.REPLAYED_NONCE_COUNT, who + ", nc " + LogSafe.of(nc.get()));
         }
         return authenticated(request, credential.get(), "Digest " + algorithm.get().token());
+    }
+
+    /** {@code realm} if it can be sent as a quoted-string as is: non-empty printable ASCII without {@code "} or {@code \}. */
+    public static String checkRealm(String realm) {
+        if (realm.isEmpty() || !realm.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+            throw new IllegalArgumentException("realm must be non-empty printable ASCII without quotes or backslashes");
+        }
+        return realm;
     }
 
     /**

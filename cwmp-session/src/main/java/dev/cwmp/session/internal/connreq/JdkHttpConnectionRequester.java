@@ -1,5 +1,6 @@
 package dev.cwmp.session.internal.connreq;
 
+import dev.cwmp.session.auth.Secret;
 import dev.cwmp.session.connreq.ConnectionRequest;
 import dev.cwmp.session.connreq.ConnectionRequestResult;
 import dev.cwmp.session.connreq.ConnectionRequester;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class JdkHttpConnectionRequester implements ConnectionRequester {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.cwmp.session.connreq");
+
+    private static final Secret EMPTY_PASSWORD = Secret.of("");
 
     private final HttpConnectionRequesterOptions options;
     private final HttpClient client;
@@ -121,7 +124,7 @@ public final class JdkHttpConnectionRequester implements ConnectionRequester {
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         Optional<String> authorization = DigestChallengeResponder.answer(
                 first.headers().allValues("WWW-Authenticate"), options.basicAllowed(), "GET", target,
-                request.username().get(), request.password().orElse(dev.cwmp.session.auth.Secret.of("")));
+                request.username().get(), request.password().orElse(EMPTY_PASSWORD));
         if (authorization.isEmpty()) {
             return CompletableFuture.completedFuture(new ConnectionRequestResult.AuthenticationFailed(
                     options.basicAllowed()
