@@ -140,7 +140,19 @@ public final class DataModel {
         if (!path.isObjectPath()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(objectsByPath.get(path.definitionPath()));
+        return object(path.definitionPath()).or(() -> table(path.definitionPath()));
+    }
+
+    /**
+     * The table whose path this is without an instance ({@code Device.WiFi.SSID.} finds
+     * {@code Device.WiFi.SSID.{i}.}): a GetParameterNames result lists such paths as objects.
+     */
+    public Optional<ObjectDefinition> table(String definitionPath) {
+        if (!definitionPath.endsWith(".") || definitionPath.endsWith("{i}.")) {
+            return Optional.empty();
+        }
+        ObjectDefinition table = objectsByPath.get(definitionPath + "{i}.");
+        return table != null && table.multiInstance() ? Optional.of(table) : Optional.empty();
     }
 
     /** {@link #kindOf(String)} for the definition path of a path. */
@@ -149,11 +161,13 @@ public final class DataModel {
     }
 
     /**
-     * Whether the model defines this definition path (an object path ends with a dot), and if not, whether
-     * it is a vendor extension or a name the standard does not have.
+     * Whether the model defines this definition path (an object path ends with a dot; a table's path
+     * without {@code {i}.} counts as defined), and if not, whether it is a vendor extension or a name the
+     * standard does not have.
      */
     public DefinitionKind kindOf(String definitionPath) {
-        if (definitionPath.endsWith(".") ? objectsByPath.containsKey(definitionPath)
+        if (definitionPath.endsWith(".")
+                ? objectsByPath.containsKey(definitionPath) || table(definitionPath).isPresent()
                 : parametersByPath.containsKey(definitionPath)) {
             return DefinitionKind.STANDARD;
         }

@@ -100,7 +100,10 @@ public final class DataType {
         return ranges;
     }
 
-    /** The enumerated values (empty when not an enumeration). */
+    /**
+     * The enumerated values (empty when not an enumeration). Validation also accepts vendor values
+     * ({@code X_<vendor>_...}), which TR-106 allows to extend any enumeration.
+     */
     public List<String> enumerations() {
         return enumerations;
     }
@@ -270,7 +273,8 @@ public final class DataType {
     }
 
     private void checkEnumeration(String text, List<Violation> violations, String prefix) {
-        if (enumerations.isEmpty() || enumerations.contains(text)) {
+        if (enumerations.isEmpty() || enumerations.contains(text) || text.startsWith("X_")) {
+            // TR-106 lets a vendor extend an enumeration with values named X_<vendor>_...
             return;
         }
         StringBuilder reason = new StringBuilder(prefix).append('"').append(text)

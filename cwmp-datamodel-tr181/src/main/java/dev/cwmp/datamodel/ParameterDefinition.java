@@ -63,6 +63,17 @@ public record ParameterDefinition(
     }
 
     /**
+     * Checks a value read from a device: like {@link #validate(String)}, but accepts the empty string that a
+     * secret or command parameter returns on every read, whatever its facets say.
+     */
+    public Validation validateRead(String value) {
+        if (value.isEmpty() && (isSecret() || flags.contains(Flag.COMMAND))) {
+            return Validation.valid();
+        }
+        return type.validate(value);
+    }
+
+    /**
      * Converts a wire value to a typed value.
      *
      * @throws DataModelException when the value is not valid, with the failed rules
