@@ -260,6 +260,10 @@ public final class ValueSyntax {
                 compact.append(c);
             }
         }
+        if (compact.length() % 4 != 0) {
+            throw new IllegalArgumentException("\"" + abbreviate(text) + "\" is not base64: "
+                    + compact.length() + " characters, not a multiple of 4");
+        }
         try {
             return Base64.getDecoder().decode(compact.toString());
         } catch (IllegalArgumentException e) {
