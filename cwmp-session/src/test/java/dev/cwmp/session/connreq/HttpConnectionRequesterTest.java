@@ -173,6 +173,17 @@ class HttpConnectionRequesterTest {
     }
 
     @Test
+    void times_out_on_a_device_that_sends_headers_and_then_stalls_the_body() throws Exception {
+        startDevice().stubFor(get("/cr").willReturn(aResponse().withStatus(200)
+                .withBody("x".repeat(20)).withChunkedDribbleDelay(20, 10_000)));
+        ConnectionRequester requester = ConnectionRequester.http(HttpConnectionRequesterOptions.builder()
+                .timeout(Duration.ofMillis(500)).build());
+
+        assertThat(await(requester.request(ConnectionRequest.of("dev-1", url("/cr")))))
+                .isEqualTo(new ConnectionRequestResult.TimedOut());
+    }
+
+    @Test
     void a_closed_port_is_unreachable() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

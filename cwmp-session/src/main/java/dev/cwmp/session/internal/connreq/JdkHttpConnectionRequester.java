@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +102,8 @@ public final class JdkHttpConnectionRequester implements ConnectionRequester {
             outcome = client.sendAsync(get(request.url(), Optional.empty(), remaining(deadline)),
                             HttpResponse.BodyHandlers.discarding())
                     .thenCompose(first -> afterFirst(request, first, deadline))
+                    // the per-exchange timeouts end at the response headers; this bounds the whole request
+                    .orTimeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS)
                     .exceptionally(JdkHttpConnectionRequester::failure);
         } catch (RuntimeException e) {
             outcome = CompletableFuture.completedFuture(new ConnectionRequestResult.Unreachable(describe(e)));
@@ -163,7 +167,7 @@ public final class JdkHttpConnectionRequester implements ConnectionRequester {
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return new ConnectionRequestResult.TimedOut();
         }
         return new ConnectionRequestResult.Unreachable(describe(cause));
