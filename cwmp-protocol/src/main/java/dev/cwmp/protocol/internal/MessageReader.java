@@ -1538,13 +1538,12 @@ final class MessageReader {
         Reason reason;
         if (lower.contains("element depth")) {
             reason = Reason.TOO_DEEP;
-        } else if (lower.contains("element count") || lower.contains("child elements")) {
+        } else if (lower.contains("element count") || lower.contains("child elements")
+                || lower.startsWith("attribute limit")) {
             reason = Reason.TOO_MANY_ITEMS;
-        } else if (lower.contains("text length") || lower.contains("attribute size")
-                || lower.contains("attribute limit")) {
+        } else if (lower.contains("text size") || lower.contains("text length") || lower.contains("attribute size")) {
             reason = Reason.TEXT_TOO_LONG;
-        } else if (lower.contains("maximum document characters") || lower.contains("characters limit")
-                || lower.contains("number of characters")) {
+        } else if (lower.contains("document characters")) {
             reason = Reason.BODY_TOO_LARGE;
         } else if (lower.contains("doctype") || lower.contains("dtd") || lower.contains("entity")) {
             reason = Reason.DOCTYPE_NOT_ALLOWED;
