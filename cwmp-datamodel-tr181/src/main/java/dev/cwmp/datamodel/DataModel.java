@@ -33,8 +33,9 @@ public final class DataModel {
         this.objects = List.copyOf(objects);
         this.parameters = List.copyOf(parameters);
         this.objectsByPath = new HashMap<>(objects.size() * 2);
+        String rootPrefix = rootName.concat(".");
         for (ObjectDefinition object : this.objects) {
-            if (!object.path().startsWith(rootName + ".")) {
+            if (!object.path().startsWith(rootPrefix)) {
                 throw new IllegalArgumentException("object " + object.path() + " is not under " + rootName);
             }
             if (objectsByPath.put(object.path(), object) != null) {
@@ -151,7 +152,7 @@ public final class DataModel {
         if (!definitionPath.endsWith(".") || definitionPath.endsWith("{i}.")) {
             return Optional.empty();
         }
-        ObjectDefinition table = objectsByPath.get(definitionPath + "{i}.");
+        ObjectDefinition table = objectsByPath.get(definitionPath.concat("{i}."));
         return table != null && table.multiInstance() ? Optional.of(table) : Optional.empty();
     }
 

@@ -44,7 +44,11 @@ public record ObjectDefinition(
         if (minEntries < 0 || (maxEntries.isPresent() && maxEntries.getAsInt() < minEntries)) {
             throw new IllegalArgumentException("bad entries " + minEntries + ".." + maxEntries + " for " + path);
         }
-        uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
+        List<List<String>> keys = new java.util.ArrayList<>(uniqueKeys.size());
+        for (List<String> key : uniqueKeys) {
+            keys.add(List.copyOf(key));
+        }
+        uniqueKeys = List.copyOf(keys);
     }
 
     /** Whether the number of instances is unbounded. */

@@ -31,7 +31,8 @@ public record ParameterDefinition(
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(status, "status");
-        if (!path.endsWith("." + name)) {
+        if (!path.endsWith(name) || path.length() <= name.length()
+                || path.charAt(path.length() - name.length() - 1) != '.') {
             throw new IllegalArgumentException("path " + path + " does not end with name " + name);
         }
         flags = Set.copyOf(flags);

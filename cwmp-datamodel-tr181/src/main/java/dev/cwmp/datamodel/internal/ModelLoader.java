@@ -132,8 +132,7 @@ public final class ModelLoader {
     }
 
     private DataType type(List<String> fields) {
-        BaseType base = BaseType.fromName(fields.get(1))
-                .orElseThrow(() -> new DataModelException("unknown base type " + fields.get(1)));
+        BaseType base = baseType(fields.get(1));
         DataType.Builder builder = DataType.builder(base);
         List<String> named = new ArrayList<>(2);
         Integer listMin = null;
@@ -219,8 +218,12 @@ public final class ModelLoader {
         Optional<DefaultValue> defaultValue = fields.get(4).isEmpty() ? Optional.empty()
                 : Optional.of(new DefaultValue(DefaultValue.Kind.valueOf(fields.get(4)), intern(fields.get(5))));
         int bits = Integer.parseInt(fields.get(7));
-        Set<Flag> flags = flagSets.computeIfAbsent(bits, ModelLoader::flags);
-        return new ParameterDefinition(object.path() + name, name, type, Access.fromXmlName(fields.get(2)),
+        Set<Flag> flags = flagSets.get(bits);
+        if (flags == null) {
+            flags = flags(bits);
+            flagSets.put(bits, flags);
+        }
+        return new ParameterDefinition(object.path().concat(name), name, type, Access.fromXmlName(fields.get(2)),
                 defaultValue, status(fields.get(6)), flags);
     }
 
@@ -247,12 +250,29 @@ public final class ModelLoader {
         return new DataType.Size(bounds[0].isEmpty() ? 0 : Integer.parseInt(bounds[0]), optionalInt(bounds[1]));
     }
 
+    /** Splits {@code a..b} or {@code a..b..c} (without regex: this runs cold, once per facet). */
     private static String[] bounds(String text, int count) {
-        String[] parts = text.split("\\.\\.", -1);
-        if (parts.length != count) {
-            throw new DataModelException("expected " + count + " bounds in " + text);
+        String[] parts = new String[count];
+        int start = 0;
+        for (int i = 0; i < count - 1; i++) {
+            int dots = text.indexOf("..", start);
+            if (dots < 0) {
+                throw new DataModelException("expected " + count + " bounds in " + text);
+            }
+            parts[i] = text.substring(start, dots);
+            start = dots + 2;
         }
+        parts[count - 1] = text.substring(start);
         return parts;
+    }
+
+    private static BaseType baseType(String name) {
+        for (BaseType type : BaseType.values()) {
+            if (type.xmlName().equals(name)) {
+                return type;
+            }
+        }
+        throw new DataModelException("unknown base type " + name);
     }
 
     private static OptionalInt optionalInt(String text) {
