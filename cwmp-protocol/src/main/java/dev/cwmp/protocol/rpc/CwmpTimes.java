@@ -54,7 +54,7 @@ public final class CwmpTimes {
         }
     }
 
-    /** yyyy-MM-ddTHH:mm:ss[.fraction][Z|(+|-)HH:mm]; null when the text has another shape. */
+    /** yyyy-MM-ddTHH:mm:ss[.fraction][Z|(+|-)HH[[:]mm]]; null when the text has another shape. */
     private static Instant parseFast(String s) {
         int n = s.length();
         if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
@@ -90,9 +90,20 @@ public final class CwmpTimes {
             char c = s.charAt(i);
             if (c == 'Z' && i + 1 == n) {
                 offsetSeconds = 0;
-            } else if ((c == '+' || c == '-') && i + 6 == n && s.charAt(i + 3) == ':') {
-                int oh = digits(s, i + 1, i + 3);
-                int om = digits(s, i + 4, i + 6);
+            } else if (c == '+' || c == '-') {
+                // +HH:MM, and the +HHMM and +HH some devices write
+                int rest = n - i - 1;
+                int oh = rest >= 2 ? digits(s, i + 1, i + 3) : -1;
+                int om;
+                if (rest == 5 && s.charAt(i + 3) == ':') {
+                    om = digits(s, i + 4, i + 6);
+                } else if (rest == 4) {
+                    om = digits(s, i + 3, i + 5);
+                } else if (rest == 2) {
+                    om = 0;
+                } else {
+                    return null;
+                }
                 if ((oh | om) < 0 || oh > 18 || om > 59) {
                     return null;
                 }
