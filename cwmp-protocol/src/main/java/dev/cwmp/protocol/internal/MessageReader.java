@@ -122,9 +122,10 @@ final class MessageReader {
     CwmpEnvelope read(XMLStreamReader2 reader) throws XMLStreamException {
         this.r = reader;
         toRootElement();
-        if (!"Envelope".equals(r.getLocalName()) || !Namespaces.isSoapEnvelope(r.getNamespaceURI())) {
+        if (!"Envelope".equals(r.getLocalName()) || !Namespaces.SOAP_ENV.equals(r.getNamespaceURI())) {
+            String what = Namespaces.SOAP_ENV_12.equals(r.getNamespaceURI()) ? " (CWMP uses SOAP 1.1, not 1.2)" : "";
             throw error(Reason.NOT_A_SOAP_ENVELOPE, "the root element is {" + nsOrNone(r.getNamespaceURI()) + "}"
-                    + r.getLocalName() + ", not a SOAP 1.1 Envelope", null);
+                    + r.getLocalName() + ", not a SOAP 1.1 Envelope" + what, null);
         }
         noteDeclaredNamespaces();
         CwmpHeaders headers = CwmpHeaders.NONE;
@@ -263,7 +264,7 @@ final class MessageReader {
             }
             String namespace = r.getNamespaceURI();
             String name = r.getLocalName();
-            if ("Fault".equals(name) && Namespaces.isSoapEnvelope(namespace)) {
+            if ("Fault".equals(name) && Namespaces.SOAP_ENV.equals(namespace)) {
                 message = readSoapFault();
                 continue;
             }
@@ -1292,8 +1293,7 @@ final class MessageReader {
             case XMLStreamConstants.DTD:
                 throw error(Reason.DOCTYPE_NOT_ALLOWED, "a DOCTYPE declaration is not allowed", null);
             case XMLStreamConstants.ENTITY_REFERENCE:
-                throw error(Reason.DOCTYPE_NOT_ALLOWED, "entity reference &" + r.getLocalName()
-                        + "; (entities are not allowed)", null);
+                throw error(Reason.MALFORMED_XML, "undeclared entity reference &" + r.getLocalName() + ";", null);
             case XMLStreamConstants.END_DOCUMENT:
                 throw error(Reason.MALFORMED_XML, "unexpected end of the document", null);
             default:
@@ -1545,7 +1545,7 @@ final class MessageReader {
             reason = Reason.TEXT_TOO_LONG;
         } else if (lower.contains("document characters")) {
             reason = Reason.BODY_TOO_LARGE;
-        } else if (lower.contains("doctype") || lower.contains("dtd") || lower.contains("entity")) {
+        } else if (lower.contains("doctype") || lower.contains("dtd") || lower.contains("entity expansion")) {
             reason = Reason.DOCTYPE_NOT_ALLOWED;
         } else if (e.getNestedException() instanceof java.io.IOException
                 && !(e.getNestedException() instanceof java.io.CharConversionException)) {

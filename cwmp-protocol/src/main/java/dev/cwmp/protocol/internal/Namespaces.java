@@ -13,10 +13,6 @@ final class Namespaces {
     private Namespaces() {
     }
 
-    static boolean isSoapEnvelope(String uri) {
-        return SOAP_ENV.equals(uri) || SOAP_ENV_12.equals(uri);
-    }
-
     static boolean isXsi(String uri) {
         return XSI.equals(uri) || XSI_1999.equals(uri);
     }
