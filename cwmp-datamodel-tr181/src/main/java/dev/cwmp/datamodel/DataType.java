@@ -65,6 +65,14 @@ public final class DataType {
         return baseType;
     }
 
+    /**
+     * The type to put on the wire ({@code xsi:type} in SetParameterValues), e.g. {@code xsd:unsignedInt};
+     * a list travels as {@code xsd:string}.
+     */
+    public String xsdType() {
+        return list.isPresent() ? BaseType.STRING.xsdName() : baseType.xsdName();
+    }
+
     /** The named data type this type is, e.g. {@code IPv4Address}; empty for an anonymous type. */
     public Optional<String> name() {
         return namedTypes.isEmpty() ? Optional.empty() : Optional.of(namedTypes.get(0));

@@ -109,6 +109,18 @@ class DataModelTest {
     }
 
     @Test
+    void wire_type_is_the_base_type_or_string_for_lists() {
+        DataModel model = DataModel.tr181();
+
+        assertThat(model.parameter("Device.DeviceInfo.UpTime").orElseThrow().type().xsdType())
+                .isEqualTo("xsd:unsignedInt");
+        assertThat(model.parameter("Device.DeviceInfo.AdditionalSoftwareVersion").orElseThrow().type().xsdType())
+                .isEqualTo("xsd:string");
+        assertThat(model.parameter("Device.ManagementServer.EnableCWMP").orElseThrow().type().xsdType())
+                .isEqualTo("xsd:boolean");
+    }
+
+    @Test
     void units_and_flags_come_from_the_model() {
         DataModel model = DataModel.tr181();
         ParameterDefinition upTime = model.parameter("Device.DeviceInfo.UpTime").orElseThrow();
