@@ -182,8 +182,16 @@ public final class ParameterPath {
         if (n > MAX_LENGTH) {
             throw new InvalidPathException(text, MAX_LENGTH, "longer than " + MAX_LENGTH + " characters");
         }
-        int[] ends = new int[8];
-        byte[] kinds = new byte[8];
+        // Exact-size arrays in the usual case (no dot inside brackets): one segment per dot, plus
+        // the last one unless the text ends with a dot.
+        int capacity = text.charAt(n - 1) == '.' ? 0 : 1;
+        for (int k = 0; k < n; k++) {
+            if (text.charAt(k) == '.') {
+                capacity++;
+            }
+        }
+        int[] ends = new int[Math.max(capacity, 1)];
+        byte[] kinds = new byte[ends.length];
         int count = 0;
         int i = 0;
         boolean partial = false;
@@ -234,7 +242,11 @@ public final class ParameterPath {
             }
             i = end + 1;
         }
-        return new ParameterPath(text, Arrays.copyOf(ends, count), Arrays.copyOf(kinds, count), partial);
+        if (count != ends.length) {
+            ends = Arrays.copyOf(ends, count);
+            kinds = Arrays.copyOf(kinds, count);
+        }
+        return new ParameterPath(text, ends, kinds, partial);
     }
 
     private static int scanName(String text, int start) {
@@ -722,21 +734,35 @@ public final class ParameterPath {
         if (plain) {
             return text;
         }
-        StringBuilder sb = new StringBuilder(text.length() + 8);
+        // Exact length: names as they are, every instance selector as "{i}", a dot after an object.
+        int length = kinds.length - 1;
+        for (int i = 0; i < kinds.length; i++) {
+            length += kinds[i] == NAME ? ends[i] - start(i) : INSTANCE_PLACEHOLDER.length();
+        }
+        boolean object = isObjectPath();
+        if (object) {
+            length++;
+        }
+        char[] out = new char[length];
+        int at = 0;
         for (int i = 0; i < kinds.length; i++) {
             if (i > 0) {
-                sb.append('.');
+                out[at++] = '.';
             }
             if (kinds[i] == NAME) {
-                sb.append(text, start(i), ends[i]);
+                int start = start(i);
+                text.getChars(start, ends[i], out, at);
+                at += ends[i] - start;
             } else {
-                sb.append(INSTANCE_PLACEHOLDER);
+                out[at++] = '{';
+                out[at++] = 'i';
+                out[at++] = '}';
             }
         }
-        if (isObjectPath()) {
-            sb.append('.');
+        if (object) {
+            out[at] = '.';
         }
-        return sb.toString();
+        return new String(out);
     }
 
     /**
