@@ -1,12 +1,19 @@
 /**
- * The CWMP session engine. So far: CPE authentication ({@link dev.cwmp.session.auth}) and
- * connection requests to CPEs ({@link dev.cwmp.session.connreq}).
+ * The CWMP session engine: {@link dev.cwmp.session.Acs} runs sessions with CPEs over any transport
+ * ({@link dev.cwmp.session.http}), with pluggable device store, task queue, session driver and
+ * listener; CPE authentication ({@link dev.cwmp.session.auth}); connection requests to CPEs
+ * ({@link dev.cwmp.session.connreq}).
  */
 module dev.cwmp.session {
+    requires transitive dev.cwmp.protocol;
+    requires transitive dev.cwmp.datamodel;
     requires java.net.http;
     requires java.naming;
+    requires jdk.httpserver;
     requires org.slf4j;
 
+    exports dev.cwmp.session;
     exports dev.cwmp.session.auth;
     exports dev.cwmp.session.connreq;
+    exports dev.cwmp.session.http;
 }
