@@ -15,6 +15,11 @@ public record GetParameterAttributes(List<String> parameterNames)
         parameterNames = List.copyOf(parameterNames);
     }
 
+    /** Reads the attributes of these names or partial paths. */
+    public static GetParameterAttributes of(String... parameterNames) {
+        return new GetParameterAttributes(List.of(parameterNames));
+    }
+
     @Override
     public String methodName() {
         return "GetParameterAttributes";

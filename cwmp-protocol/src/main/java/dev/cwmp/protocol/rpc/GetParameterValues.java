@@ -15,6 +15,11 @@ public record GetParameterValues(List<String> parameterNames)
         parameterNames = List.copyOf(parameterNames);
     }
 
+    /** Reads these names or partial paths. */
+    public static GetParameterValues of(String... parameterNames) {
+        return new GetParameterValues(List.of(parameterNames));
+    }
+
     @Override
     public String methodName() {
         return "GetParameterValues";

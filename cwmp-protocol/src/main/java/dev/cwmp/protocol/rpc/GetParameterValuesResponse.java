@@ -1,6 +1,7 @@
 package dev.cwmp.protocol.rpc;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The values read.
@@ -12,6 +13,16 @@ public record GetParameterValuesResponse(List<ParameterValueStruct> parameterLis
     /** Validates and copies. */
     public GetParameterValuesResponse {
         parameterList = List.copyOf(parameterList);
+    }
+
+    /** The value of a parameter in the response, if it is there. */
+    public Optional<String> value(String name) {
+        for (ParameterValueStruct p : parameterList) {
+            if (p.name().equals(name)) {
+                return Optional.of(p.value());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

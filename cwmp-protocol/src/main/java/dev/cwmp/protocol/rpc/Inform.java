@@ -3,6 +3,7 @@ package dev.cwmp.protocol.rpc;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Opens every session: who the CPE is, why it calls, and the values it must report.
@@ -26,6 +27,26 @@ public record Inform(DeviceIdStruct deviceId, List<EventStruct> event, long maxE
         Objects.requireNonNull(currentTime, "currentTime");
         Checks.unsignedInt(retryCount, "retryCount");
         parameterList = List.copyOf(parameterList);
+    }
+
+    /** Whether the Inform carries this event code (e.g. {@link EventStruct#BOOTSTRAP}), ignoring case and blanks. */
+    public boolean hasEvent(String eventCode) {
+        for (EventStruct e : event) {
+            if (e.is(eventCode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value of a parameter the Inform reports, if it does. */
+    public Optional<String> parameterValue(String name) {
+        for (ParameterValueStruct p : parameterList) {
+            if (p.name().equals(name)) {
+                return Optional.of(p.value());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -17,6 +17,11 @@ public record SetParameterValues(List<ParameterValueStruct> parameterList, Strin
         Checks.text(parameterKey, "parameterKey");
     }
 
+    /** Sets these values, with a parameter key. */
+    public static SetParameterValues of(String parameterKey, ParameterValueStruct... values) {
+        return new SetParameterValues(List.of(values), parameterKey);
+    }
+
     @Override
     public String methodName() {
         return "SetParameterValues";
