@@ -31,6 +31,7 @@ public final class DataType {
     private final List<Size> sizes;
     private final List<Range> ranges;
     private final List<String> enumerations;
+    private final List<String> readOnlyEnumerations;
     private final List<String> patterns;
     private final Optional<String> units;
     private final Optional<String> enumerationReference;
@@ -44,6 +45,7 @@ public final class DataType {
         this.sizes = List.copyOf(builder.sizes);
         this.ranges = List.copyOf(builder.ranges);
         this.enumerations = List.copyOf(builder.enumerations);
+        this.readOnlyEnumerations = List.copyOf(builder.readOnlyEnumerations);
         this.patterns = List.copyOf(builder.patterns);
         this.units = builder.units;
         this.enumerationReference = builder.enumerationReference;
@@ -114,6 +116,14 @@ public final class DataType {
      */
     public List<String> enumerations() {
         return enumerations;
+    }
+
+    /**
+     * The enumerated values a device may report but the ACS may not write (e.g. {@code None} and
+     * {@code Complete} of a DiagnosticsState); a subset of {@link #enumerations()}.
+     */
+    public List<String> readOnlyEnumerations() {
+        return readOnlyEnumerations;
     }
 
     /** The patterns (XML Schema regular expressions, whole-value match); a value must match one. */
@@ -335,6 +345,7 @@ public final class DataType {
                 && sizes.equals(that.sizes)
                 && ranges.equals(that.ranges)
                 && enumerations.equals(that.enumerations)
+                && readOnlyEnumerations.equals(that.readOnlyEnumerations)
                 && patterns.equals(that.patterns)
                 && units.equals(that.units)
                 && enumerationReference.equals(that.enumerationReference);
@@ -342,7 +353,7 @@ public final class DataType {
 
     @Override
     public int hashCode() {
-        return Objects.hash(baseType, namedTypes, list, sizes, ranges, enumerations, patterns, units,
+        return Objects.hash(baseType, namedTypes, list, sizes, ranges, enumerations, readOnlyEnumerations, patterns, units,
                 enumerationReference);
     }
 
@@ -442,6 +453,7 @@ public final class DataType {
         private final List<Size> sizes = new ArrayList<>(1);
         private final List<Range> ranges = new ArrayList<>(1);
         private final List<String> enumerations = new ArrayList<>();
+        private final List<String> readOnlyEnumerations = new ArrayList<>(0);
         private final List<String> patterns = new ArrayList<>(1);
         private Optional<String> units = Optional.empty();
         private Optional<String> enumerationReference = Optional.empty();
@@ -473,6 +485,13 @@ public final class DataType {
 
         public Builder enumeration(String value) {
             enumerations.add(Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** An enumerated value the device may report but the ACS may not write. */
+        public Builder readOnlyEnumeration(String value) {
+            enumeration(value);
+            readOnlyEnumerations.add(value);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.cwmp.datamodel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +63,30 @@ public record ParameterDefinition(
     /** Checks a wire value against the type and its facets. */
     public Validation validate(String value) {
         return type.validate(value);
+    }
+
+    /**
+     * Checks a value the ACS is about to write (SetParameterValues): like {@link #validate(String)}, and the
+     * parameter must be writable and the value must not be one the model reserves for the device to report
+     * (e.g. {@code Complete} of a DiagnosticsState).
+     */
+    public Validation validateWrite(String value) {
+        Validation validation = type.validate(value);
+        boolean readOnly = !access.isWritable();
+        boolean reserved = type.readOnlyEnumerations().contains(value);
+        if (!readOnly && !reserved) {
+            return validation;
+        }
+        List<Validation.Violation> violations = new ArrayList<>(validation.violations().size() + 1);
+        if (readOnly) {
+            violations.add(new Validation.Violation(Validation.Rule.NOT_WRITABLE, path + " is read-only"));
+        }
+        if (reserved) {
+            violations.add(new Validation.Violation(Validation.Rule.NOT_WRITABLE,
+                    "\"" + value + "\" may be reported by the device but not written"));
+        }
+        violations.addAll(validation.violations());
+        return new Validation(violations);
     }
 
     /**

@@ -66,7 +66,9 @@ public record Validation(List<Violation> violations) {
         /** Too few or too many list items. */
         LIST_ITEMS,
         /** The whole list is longer than the list's size facet allows. */
-        LIST_LENGTH
+        LIST_LENGTH,
+        /** Written to a read-only parameter, or a value the ACS may not write (see {@link ParameterDefinition#validateWrite}). */
+        NOT_WRITABLE
     }
 
     /**

@@ -109,6 +109,21 @@ class DataModelTest {
     }
 
     @Test
+    void writes_must_target_writable_parameters_and_writable_values() {
+        DataModel model = DataModel.tr181();
+        ParameterDefinition diagnostics = model.parameter("Device.IP.Diagnostics.IPPing.DiagnosticsState").orElseThrow();
+        ParameterDefinition upTime = model.parameter("Device.DeviceInfo.UpTime").orElseThrow();
+
+        assertThat(diagnostics.type().readOnlyEnumerations()).contains("None", "Complete").doesNotContain("Requested");
+        assertThat(diagnostics.validateWrite("Requested").isValid()).isTrue();
+        assertThat(diagnostics.validateRead("Complete").isValid()).isTrue();
+        assertThat(diagnostics.validateWrite("Complete").violations())
+                .containsExactly(new Validation.Violation(Validation.Rule.NOT_WRITABLE,
+                        "\"Complete\" may be reported by the device but not written"));
+        assertThat(upTime.validateWrite("5").toString()).isEqualTo("Device.DeviceInfo.UpTime is read-only");
+    }
+
+    @Test
     void wire_type_is_the_base_type_or_string_for_lists() {
         DataModel model = DataModel.tr181();
 

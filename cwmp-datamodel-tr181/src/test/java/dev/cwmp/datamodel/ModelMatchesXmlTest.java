@@ -138,6 +138,7 @@ class ModelMatchesXmlTest {
         assertThat(type.baseType().xmlName()).as(path).isEqualTo(xml.name());
         assertThat(type.name()).as(path).isEmpty();
         List<String> enumerations = new ArrayList<>();
+        List<String> readOnlyEnumerations = new ArrayList<>();
         List<String> patterns = new ArrayList<>();
         List<String> sizes = new ArrayList<>();
         List<String> ranges = new ArrayList<>();
@@ -147,7 +148,12 @@ class ModelMatchesXmlTest {
                 continue;
             }
             switch (facet.name()) {
-                case "enumeration" -> enumerations.add(facet.attribute("value").orElseThrow());
+                case "enumeration" -> {
+                    enumerations.add(facet.attribute("value").orElseThrow());
+                    if (facet.attributeOr("access", "readWrite").equals("readOnly")) {
+                        readOnlyEnumerations.add(facet.attribute("value").orElseThrow());
+                    }
+                }
                 case "pattern" -> patterns.add(facet.attribute("value").orElseThrow());
                 case "size" -> sizes.add(facet.attributeOr("minLength", "0") + ".." + facet.attributeOr("maxLength", ""));
                 case "range" -> ranges.add("[" + facet.attributeOr("minInclusive", "") + ".." + facet.attributeOr("maxInclusive", "")
@@ -157,6 +163,7 @@ class ModelMatchesXmlTest {
             }
         }
         assertThat(type.enumerations()).as(path).isEqualTo(enumerations);
+        assertThat(type.readOnlyEnumerations()).as(path).isEqualTo(readOnlyEnumerations);
         assertThat(type.patterns()).as(path).isEqualTo(patterns);
         assertThat(type.sizes().stream().map(DataType.Size::toString).toList()).as(path).isEqualTo(sizes);
         assertThat(type.ranges().stream().map(DataType.Range::toString).toList()).as(path).isEqualTo(ranges);

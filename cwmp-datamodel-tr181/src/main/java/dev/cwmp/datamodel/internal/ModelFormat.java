@@ -14,7 +14,8 @@ package dev.cwmp.datamodel.internal;
  *
  * Facets are {@code key=value}: {@code n} named type (most derived first, repeated for ancestors),
  * {@code L} list items {@code min..max}, {@code Ls} list size, {@code s} size {@code min..max},
- * {@code r} range {@code min..max..step}, {@code e} enumeration value, {@code p} pattern, {@code u} units,
+ * {@code r} range {@code min..max..step}, {@code e} enumeration value ({@code E} for a value the ACS may
+ * not write, {@code access="readOnly"} in the XML), {@code p} pattern, {@code u} units,
  * {@code er} enumerationRef target. Empty bounds mean "none". Unique keys are {@code a,b;c}; an empty
  * status means current; an empty default kind means no default.
  */

@@ -168,6 +168,9 @@ public final class ModelLoader {
                 case "e":
                     builder.enumeration(intern(value));
                     break;
+                case "E":
+                    builder.readOnlyEnumeration(intern(value));
+                    break;
                 case "p":
                     builder.pattern(value);
                     break;

@@ -52,6 +52,7 @@ public final class ModelGenerator {
         List<String> sizes = new ArrayList<>();
         List<String> ranges = new ArrayList<>();
         List<String> enumerations = new ArrayList<>();
+        List<String> readOnlyEnumerations = new ArrayList<>();
         List<String> patterns = new ArrayList<>();
         String units;
         String enumerationRef;
@@ -65,6 +66,7 @@ public final class ModelGenerator {
             copy.sizes = new ArrayList<>(sizes);
             copy.ranges = new ArrayList<>(ranges);
             copy.enumerations = new ArrayList<>(enumerations);
+            copy.readOnlyEnumerations = new ArrayList<>(readOnlyEnumerations);
             copy.patterns = new ArrayList<>(patterns);
             copy.units = units;
             copy.enumerationRef = enumerationRef;
@@ -85,7 +87,7 @@ public final class ModelGenerator {
             }
             sizes.forEach(v -> facet(line, "s", v));
             ranges.forEach(v -> facet(line, "r", v));
-            enumerations.forEach(v -> facet(line, "e", v));
+            enumerations.forEach(v -> facet(line, readOnlyEnumerations.contains(v) ? "E" : "e", v));
             patterns.forEach(v -> facet(line, "p", v));
             if (units != null) {
                 facet(line, "u", units);
@@ -351,6 +353,7 @@ public final class ModelGenerator {
         List<String> sizes = new ArrayList<>();
         List<String> ranges = new ArrayList<>();
         List<String> enumerations = new ArrayList<>();
+        List<String> readOnlyEnumerations = new ArrayList<>();
         List<String> patterns = new ArrayList<>();
         for (Element facet : element.children()) {
             if (deleted(facet)) {
@@ -374,6 +377,9 @@ public final class ModelGenerator {
                 }
                 case "enumeration":
                     enumerations.add(facet.attribute("value").orElseThrow());
+                    if ("readOnly".equals(facet.attributeOr("access", "readWrite"))) {
+                        readOnlyEnumerations.add(facet.attribute("value").orElseThrow());
+                    }
                     break;
                 case "pattern":
                     patterns.add(facet.attribute("value").orElseThrow());
@@ -396,6 +402,7 @@ public final class ModelGenerator {
         }
         if (!enumerations.isEmpty()) {
             type.enumerations = enumerations;
+            type.readOnlyEnumerations = readOnlyEnumerations;
         }
         if (!patterns.isEmpty()) {
             type.patterns = patterns;

@@ -60,7 +60,7 @@ class ModelGeneratorTest {
                   </parameter>
                   <parameter name="Alias" access="readWrite"><syntax><string><size maxLength="64"/></string></syntax></parameter>
                   <parameter name="Name" access="readOnly" status="deprecated" forcedInform="true">
-                    <syntax><string><size maxLength="32"/><enumeration value="A"/><enumeration value="B" status="deleted"/></string></syntax>
+                    <syntax><string><size maxLength="32"/><enumeration value="A"/><enumeration value="B" status="deleted"/><enumeration value="C" access="readOnly"/></string></syntax>
                   </parameter>
                   <parameter name="Address" access="readWrite"><syntax><dataType ref="IPv4Address"/></syntax></parameter>
                   <parameter name="Servers" access="readWrite">
@@ -152,7 +152,8 @@ class ModelGeneratorTest {
 
         assertThat(enable.defaultValue()).contains(new DefaultValue(DefaultValue.Kind.OBJECT, "false"));
         assertThat(name.status()).isEqualTo(Status.DEPRECATED);
-        assertThat(name.type().enumerations()).containsExactly("A");
+        assertThat(name.type().enumerations()).containsExactly("A", "C");
+        assertThat(name.type().readOnlyEnumerations()).containsExactly("C");
         assertThat(name.flags()).containsExactly(ParameterDefinition.Flag.FORCED_INFORM);
         assertThat(key.isSecret()).isTrue();
         assertThat(key.type().baseType()).isEqualTo(BaseType.HEX_BINARY);
