@@ -1,5 +1,6 @@
 package dev.cwmp.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class DataModelSuite {
 
     public static void main(String[] args) throws Exception {
         CommandLineOptions cmd = new CommandLineOptions(args);
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String sharedArg = "-D" + DataModelFixtures.SHARED_DIR_PROPERTY + "=" + DataModelFixtures.sharedDir();
 
         ChainedOptionsBuilder load = new OptionsBuilder().parent(cmd)
@@ -111,6 +113,10 @@ public final class DataModelSuite {
         report.figure("baseline_lookup_only", mapLookups / 1e6, "M ops/s", "HashMap by definition path");
         report.figure("ratio.parse_only_over_parse_and_find", parses / lookups, "x");
 
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        report.figure("system_load_average.before", loadBefore, "", cpus + " CPUs: cold loads suffer first when this exceeds them");
+        report.figure("system_load_average.after", loadAfter, "");
         report.print();
         System.out.println();
         verdicts.forEach(System.out::println);

@@ -574,7 +574,7 @@ public final class ParameterTree {
     /** Visits everything the pattern covers: the matched nodes and, for a partial pattern, their subtrees. */
     private void visit(ParameterPath pattern, Visitor visitor) {
         boolean partial = pattern.isPartial();
-        matchPaths(pattern, 0, root, new StringBuilder(), (path, node) -> {
+        matchPaths(pattern, 0, root, "", (path, node) -> {
             if (partial) {
                 walk(node, path, visitor);
             } else {
@@ -600,8 +600,7 @@ public final class ParameterTree {
     }
 
     private void matchNodesFrom(ParameterPath pattern, int index, TreeNode node, NodeMatch match) {
-        StringBuilder unused = new StringBuilder();
-        forEachMatchingChild(pattern, index, node, unused, (child, ignored) -> {
+        forEachMatchingChild(pattern, index, node, "", (child, ignoredPath) -> {
             if (index + 1 == pattern.segmentCount()) {
                 if (!pattern.isPartial() || child.has(TreeNode.OBJECT)) {
                     match.match(node, child);
@@ -612,12 +611,12 @@ public final class ParameterTree {
         });
     }
 
-    private void matchPaths(ParameterPath pattern, int index, TreeNode node, StringBuilder prefix, Visitor found) {
+    private void matchPaths(ParameterPath pattern, int index, TreeNode node, String prefix, Visitor found) {
         forEachMatchingChild(pattern, index, node, prefix, (child, childPath) -> {
             boolean last = index + 1 == pattern.segmentCount();
             if (!last) {
                 if (child.has(TreeNode.OBJECT) || child.childCount() > 0) {
-                    matchPaths(pattern, index + 1, child, new StringBuilder(childPath).append('.'), found);
+                    matchPaths(pattern, index + 1, child, childPath + ".", found);
                 }
                 return;
             }
@@ -633,7 +632,8 @@ public final class ParameterTree {
         void match(TreeNode child, String childPath);
     }
 
-    private void forEachMatchingChild(ParameterPath pattern, int index, TreeNode node, StringBuilder prefix,
+    /** Calls {@code match} for each child of {@code node} that segment {@code index} of the pattern selects. */
+    private void forEachMatchingChild(ParameterPath pattern, int index, TreeNode node, String prefix,
             ChildMatch match) {
         byte kind = pattern.kind(index);
         if (kind == ParameterPath.NAME || kind == ParameterPath.INSTANCE) {
@@ -644,19 +644,15 @@ public final class ParameterTree {
             }
             return;
         }
-        String base = prefix.toString();
-        // Copy first: the callback may modify nothing, but a stable snapshot keeps iteration simple.
-        List<TreeNode> candidates = new ArrayList<>();
+        // Wildcard, alias or keys: instances only (the callbacks never change the children array).
         for (int i = 0; i < node.childCount(); i++) {
-            if (TreeNode.isInstanceNumber(node.child(i).name)) {
-                candidates.add(node.child(i));
+            TreeNode child = node.child(i);
+            if (!TreeNode.isInstanceNumber(child.name)) {
+                continue;
             }
-        }
-        for (TreeNode child : candidates) {
-            String childPath = base + child.name;
             if (kind == ParameterPath.WILDCARD
                     || pattern.selectorMatches(index, relative -> valueBelow(child, relative))) {
-                match.match(child, childPath);
+                match.match(child, prefix + child.name);
             }
         }
     }
