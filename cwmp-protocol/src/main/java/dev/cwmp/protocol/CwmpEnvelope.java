@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record CwmpEnvelope(CwmpVersion version, CwmpHeaders headers, CwmpMessage body) {
 
-    /** Validates. */
+    // Validates.
     public CwmpEnvelope {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(headers, "headers");

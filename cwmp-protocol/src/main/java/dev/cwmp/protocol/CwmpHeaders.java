@@ -36,7 +36,7 @@ public record CwmpHeaders(
     public static final CwmpHeaders NONE = new CwmpHeaders(
             Optional.empty(), true, false, false, OptionalInt.empty(), List.of(), Optional.empty());
 
-    /** Validates and copies. */
+    // Validates and copies.
     public CwmpHeaders {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sessionTimeout, "sessionTimeout");

@@ -14,7 +14,7 @@ public record DecodeLimits(long maxBytes, int maxDepth, int maxTextLength, int m
     /** 8 MiB, depth 64, text 256 KiB, 100,000 list items. */
     public static final DecodeLimits DEFAULT = new DecodeLimits(8L * 1024 * 1024, 64, 256 * 1024, 100_000);
 
-    /** Validates: every bound positive, depth at least 8 (a CWMP envelope needs about 7 levels). */
+    // Validates: every bound positive, depth at least 8 (a CWMP envelope needs about 7 levels).
     public DecodeLimits {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);

@@ -8,7 +8,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record AddObject(String objectName, String parameterKey) implements AcsRequest<AddObjectResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public AddObject {
         Checks.text(objectName, "objectName");
         Checks.text(parameterKey, "parameterKey");

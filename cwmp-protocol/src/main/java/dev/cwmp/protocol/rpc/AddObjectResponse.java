@@ -8,7 +8,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record AddObjectResponse(long instanceNumber, int status) implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public AddObjectResponse {
         Checks.unsignedInt(instanceNumber, "instanceNumber");
         Checks.status(status);

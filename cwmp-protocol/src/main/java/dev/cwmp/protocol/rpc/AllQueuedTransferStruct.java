@@ -13,7 +13,7 @@ package dev.cwmp.protocol.rpc;
 public record AllQueuedTransferStruct(String commandKey, int state, boolean isDownload, String fileType,
         long fileSize, String targetFileName) {
 
-    /** Validates. */
+    // Validates.
     public AllQueuedTransferStruct {
         Checks.text(commandKey, "commandKey");
         Checks.range(state, 1, 3, "state");

@@ -8,7 +8,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record ArgStruct(String name, String value) {
 
-    /** Validates. */
+    // Validates.
     public ArgStruct {
         Checks.text(name, "name");
         Checks.text(value, "value");

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record AutonOpResultStruct(OpResultStruct result, String operationPerformed) {
 
-    /** Validates. */
+    // Validates.
     public AutonOpResultStruct {
         Objects.requireNonNull(result, "result");
         Checks.text(operationPerformed, "operationPerformed");

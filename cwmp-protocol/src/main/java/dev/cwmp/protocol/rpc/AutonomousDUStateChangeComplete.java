@@ -10,7 +10,7 @@ import java.util.List;
 public record AutonomousDUStateChangeComplete(List<AutonOpResultStruct> results)
         implements CpeRequest<AutonomousDUStateChangeCompleteResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public AutonomousDUStateChangeComplete {
         results = List.copyOf(results);
     }

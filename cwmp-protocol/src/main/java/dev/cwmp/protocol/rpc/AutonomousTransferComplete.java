@@ -20,7 +20,7 @@ public record AutonomousTransferComplete(String announceUrl, String transferUrl,
         String fileType, long fileSize, String targetFileName, FaultStruct faultStruct, Instant startTime,
         Instant completeTime) implements CpeRequest<AutonomousTransferCompleteResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public AutonomousTransferComplete {
         Checks.text(announceUrl, "announceUrl");
         Checks.text(transferUrl, "transferUrl");

@@ -7,7 +7,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record CancelTransfer(String commandKey) implements AcsRequest<CancelTransferResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public CancelTransfer {
         Checks.text(commandKey, "commandKey");
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record ChangeDUState(List<OperationStruct> operations, Optional<String> commandKey)
         implements AcsRequest<ChangeDUStateResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public ChangeDUState {
         operations = List.copyOf(operations);
         Objects.requireNonNull(commandKey, "commandKey");

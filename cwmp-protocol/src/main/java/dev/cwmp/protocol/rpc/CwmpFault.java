@@ -18,7 +18,7 @@ public record CwmpFault(String soapFaultCode, String soapFaultString, int faultC
     /** The SOAP faultstring TR-069 prescribes. */
     public static final String CWMP_FAULT = "CWMP fault";
 
-    /** Validates and copies. */
+    // Validates and copies.
     public CwmpFault {
         Checks.text(soapFaultCode, "soapFaultCode");
         Checks.text(soapFaultString, "soapFaultString");

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record DUStateChangeComplete(List<OpResultStruct> results, Optional<String> commandKey)
         implements CpeRequest<DUStateChangeCompleteResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public DUStateChangeComplete {
         results = List.copyOf(results);
         Objects.requireNonNull(commandKey, "commandKey");

@@ -9,7 +9,7 @@ package dev.cwmp.protocol.rpc;
 public record DeleteObject(String objectName, String parameterKey)
         implements AcsRequest<DeleteObjectResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public DeleteObject {
         Checks.text(objectName, "objectName");
         Checks.text(parameterKey, "parameterKey");

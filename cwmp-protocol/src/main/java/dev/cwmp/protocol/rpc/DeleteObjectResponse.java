@@ -7,7 +7,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record DeleteObjectResponse(int status) implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public DeleteObjectResponse {
         Checks.status(status);
     }

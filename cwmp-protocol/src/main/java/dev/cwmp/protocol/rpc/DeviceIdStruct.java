@@ -10,7 +10,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record DeviceIdStruct(String manufacturer, String oui, String productClass, String serialNumber) {
 
-    /** Validates. */
+    // Validates.
     public DeviceIdStruct {
         Checks.text(manufacturer, "manufacturer");
         Checks.text(oui, "oui");

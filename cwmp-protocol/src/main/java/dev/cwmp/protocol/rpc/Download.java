@@ -18,7 +18,7 @@ public record Download(String commandKey, String fileType, String url, String us
         long fileSize, String targetFileName, long delaySeconds, String successUrl, String failureUrl)
         implements AcsRequest<DownloadResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public Download {
         Checks.text(commandKey, "commandKey");
         Checks.text(fileType, "fileType");

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record DownloadResponse(int status, Instant startTime, Instant completeTime) implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public DownloadResponse {
         Checks.status(status);
         Objects.requireNonNull(startTime, "startTime");

@@ -28,7 +28,7 @@ public record EventStruct(String eventCode, String commandKey) {
     public static final String M_UPLOAD = "M Upload";
     public static final String M_CHANGE_DU_STATE = "M ChangeDUState";
 
-    /** Validates. */
+    // Validates.
     public EventStruct {
         Checks.text(eventCode, "eventCode");
         Checks.text(commandKey, "commandKey");

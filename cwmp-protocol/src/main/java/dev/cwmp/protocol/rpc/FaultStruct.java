@@ -14,7 +14,7 @@ public record FaultStruct(int faultCode, String faultString) {
     /** Success: code 0, no text. */
     public static final FaultStruct SUCCESS = new FaultStruct(0, "");
 
-    /** Validates. */
+    // Validates.
     public FaultStruct {
         if (faultCode < 0) {
             throw new IllegalArgumentException("faultCode must not be negative: " + faultCode);

@@ -10,7 +10,7 @@ import java.util.List;
 public record GetAllQueuedTransfersResponse(List<AllQueuedTransferStruct> transferList)
         implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetAllQueuedTransfersResponse {
         transferList = List.copyOf(transferList);
     }

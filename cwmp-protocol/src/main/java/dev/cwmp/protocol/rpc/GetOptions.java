@@ -7,7 +7,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record GetOptions(String optionName) implements AcsRequest<GetOptionsResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetOptions {
         Checks.text(optionName, "optionName");
     }

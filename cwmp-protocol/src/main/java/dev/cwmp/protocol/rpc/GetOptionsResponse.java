@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record GetOptionsResponse(List<OptionStruct> optionList) implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetOptionsResponse {
         optionList = List.copyOf(optionList);
     }

@@ -10,7 +10,7 @@ import java.util.List;
 public record GetParameterAttributes(List<String> parameterNames)
         implements AcsRequest<GetParameterAttributesResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetParameterAttributes {
         parameterNames = List.copyOf(parameterNames);
     }

@@ -10,7 +10,7 @@ import java.util.List;
 public record GetParameterAttributesResponse(List<ParameterAttributeStruct> parameterList)
         implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetParameterAttributesResponse {
         parameterList = List.copyOf(parameterList);
     }

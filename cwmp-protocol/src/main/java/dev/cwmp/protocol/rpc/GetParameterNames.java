@@ -9,7 +9,7 @@ package dev.cwmp.protocol.rpc;
 public record GetParameterNames(String parameterPath, boolean nextLevel)
         implements AcsRequest<GetParameterNamesResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetParameterNames {
         Checks.text(parameterPath, "parameterPath");
     }

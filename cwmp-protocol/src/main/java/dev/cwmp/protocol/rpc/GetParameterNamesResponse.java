@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record GetParameterNamesResponse(List<ParameterInfoStruct> parameterList) implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetParameterNamesResponse {
         parameterList = List.copyOf(parameterList);
     }

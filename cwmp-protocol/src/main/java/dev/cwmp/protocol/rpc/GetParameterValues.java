@@ -10,7 +10,7 @@ import java.util.List;
 public record GetParameterValues(List<String> parameterNames)
         implements AcsRequest<GetParameterValuesResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetParameterValues {
         parameterNames = List.copyOf(parameterNames);
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record GetParameterValuesResponse(List<ParameterValueStruct> parameterList) implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetParameterValuesResponse {
         parameterList = List.copyOf(parameterList);
     }

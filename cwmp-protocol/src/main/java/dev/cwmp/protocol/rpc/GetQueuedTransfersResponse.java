@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record GetQueuedTransfersResponse(List<QueuedTransferStruct> transferList) implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetQueuedTransfersResponse {
         transferList = List.copyOf(transferList);
     }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record GetRPCMethodsResponse(List<String> methodList) implements CpeResponse, AcsResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public GetRPCMethodsResponse {
         methodList = List.copyOf(methodList);
     }

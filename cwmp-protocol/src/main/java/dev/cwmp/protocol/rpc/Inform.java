@@ -19,7 +19,7 @@ public record Inform(DeviceIdStruct deviceId, List<EventStruct> event, long maxE
         Instant currentTime, long retryCount, List<ParameterValueStruct> parameterList)
         implements CpeRequest<InformResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public Inform {
         Objects.requireNonNull(deviceId, "deviceId");
         event = List.copyOf(event);

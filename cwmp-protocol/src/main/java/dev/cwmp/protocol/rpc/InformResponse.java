@@ -7,7 +7,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record InformResponse(long maxEnvelopes) implements AcsResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public InformResponse {
         Checks.unsignedInt(maxEnvelopes, "maxEnvelopes");
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record InstallOpStruct(String url, Optional<String> uuid, Optional<String> username,
         Optional<String> password, Optional<String> executionEnvRef) implements OperationStruct {
 
-    /** Validates. */
+    // Validates.
     public InstallOpStruct {
         Checks.text(url, "url");
         Objects.requireNonNull(uuid, "uuid");

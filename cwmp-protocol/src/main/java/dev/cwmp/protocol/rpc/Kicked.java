@@ -11,7 +11,7 @@ package dev.cwmp.protocol.rpc;
 public record Kicked(String command, String referer, String arg, String next)
         implements CpeRequest<KickedResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public Kicked {
         Checks.text(command, "command");
         Checks.text(referer, "referer");

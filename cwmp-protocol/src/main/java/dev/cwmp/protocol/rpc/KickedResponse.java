@@ -7,7 +7,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record KickedResponse(String nextUrl) implements AcsResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public KickedResponse {
         Checks.text(nextUrl, "nextUrl");
     }

@@ -20,7 +20,7 @@ public record OpResultStruct(String uuid, String deploymentUnitRef, String versi
         boolean resolved, String executionUnitRefList, Instant startTime, Instant completeTime,
         FaultStruct fault) {
 
-    /** Validates. */
+    // Validates.
     public OpResultStruct {
         Checks.text(uuid, "uuid");
         Checks.text(deploymentUnitRef, "deploymentUnitRef");

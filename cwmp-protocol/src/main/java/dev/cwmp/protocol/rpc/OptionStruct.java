@@ -18,7 +18,7 @@ import java.util.Optional;
 public record OptionStruct(String optionName, long voucherSn, int state, int mode, Instant startDate,
         Optional<Instant> expirationDate, boolean isTransferable) {
 
-    /** Validates. */
+    // Validates.
     public OptionStruct {
         Checks.text(optionName, "optionName");
         Checks.unsignedInt(voucherSn, "voucherSn");

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record ParameterAttributeStruct(String name, int notification, List<String> accessList) {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public ParameterAttributeStruct {
         Checks.text(name, "name");
         Checks.range(notification, 0, 6, "notification");

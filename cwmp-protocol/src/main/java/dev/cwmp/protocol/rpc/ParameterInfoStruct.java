@@ -9,7 +9,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record ParameterInfoStruct(String name, boolean writable) {
 
-    /** Validates. */
+    // Validates.
     public ParameterInfoStruct {
         Checks.text(name, "name");
     }

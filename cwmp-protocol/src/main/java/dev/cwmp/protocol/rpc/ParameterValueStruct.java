@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record ParameterValueStruct(String name, String value, XsdType type) {
 
-    /** Validates. */
+    // Validates.
     public ParameterValueStruct {
         Checks.text(name, "name");
         Checks.text(value, "value");

@@ -8,7 +8,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record QueuedTransferStruct(String commandKey, int state) {
 
-    /** Validates. */
+    // Validates.
     public QueuedTransferStruct {
         Checks.text(commandKey, "commandKey");
         Checks.range(state, 1, 3, "state");

@@ -7,7 +7,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record Reboot(String commandKey) implements AcsRequest<RebootResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public Reboot {
         Checks.text(commandKey, "commandKey");
     }

@@ -11,7 +11,7 @@ import java.util.List;
 public record RequestDownload(String fileType, List<ArgStruct> fileTypeArg)
         implements CpeRequest<RequestDownloadResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public RequestDownload {
         Checks.text(fileType, "fileType");
         fileTypeArg = List.copyOf(fileTypeArg);

@@ -18,7 +18,7 @@ public record ScheduleDownload(String commandKey, String fileType, String url, S
         String password, long fileSize, String targetFileName, List<TimeWindowStruct> timeWindowList)
         implements AcsRequest<ScheduleDownloadResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public ScheduleDownload {
         Checks.text(commandKey, "commandKey");
         Checks.text(fileType, "fileType");

@@ -9,7 +9,7 @@ package dev.cwmp.protocol.rpc;
 public record ScheduleInform(long delaySeconds, String commandKey)
         implements AcsRequest<ScheduleInformResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public ScheduleInform {
         Checks.unsignedInt(delaySeconds, "delaySeconds");
         Checks.text(commandKey, "commandKey");

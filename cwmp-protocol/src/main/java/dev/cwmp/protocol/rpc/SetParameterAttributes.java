@@ -10,7 +10,7 @@ import java.util.List;
 public record SetParameterAttributes(List<SetParameterAttributesStruct> parameterList)
         implements AcsRequest<SetParameterAttributesResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public SetParameterAttributes {
         parameterList = List.copyOf(parameterList);
     }

@@ -14,7 +14,7 @@ import java.util.List;
 public record SetParameterAttributesStruct(String name, boolean notificationChange, int notification,
         boolean accessListChange, List<String> accessList) {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public SetParameterAttributesStruct {
         Checks.text(name, "name");
         Checks.range(notification, 0, 6, "notification");

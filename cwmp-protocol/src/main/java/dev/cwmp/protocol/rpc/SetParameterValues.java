@@ -11,7 +11,7 @@ import java.util.List;
 public record SetParameterValues(List<ParameterValueStruct> parameterList, String parameterKey)
         implements AcsRequest<SetParameterValuesResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public SetParameterValues {
         parameterList = List.copyOf(parameterList);
         Checks.text(parameterKey, "parameterKey");

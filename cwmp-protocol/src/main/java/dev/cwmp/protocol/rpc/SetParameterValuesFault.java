@@ -11,7 +11,7 @@ import dev.cwmp.protocol.FaultCode;
  */
 public record SetParameterValuesFault(String parameterName, int faultCode, String faultString) {
 
-    /** Validates. */
+    // Validates.
     public SetParameterValuesFault {
         Checks.text(parameterName, "parameterName");
         Checks.text(faultString, "faultString");

@@ -7,7 +7,7 @@ package dev.cwmp.protocol.rpc;
  */
 public record SetParameterValuesResponse(int status) implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public SetParameterValuesResponse {
         Checks.status(status);
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record SetVouchers(VoucherList voucherList) implements AcsRequest<SetVouchersResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public SetVouchers {
         Objects.requireNonNull(voucherList, "voucherList");
     }

@@ -16,7 +16,7 @@ public record TimeWindowStruct(long windowStart, long windowEnd, String windowMo
     public static final String WHEN_IDLE = "3 When Idle";
     public static final String CONFIRMATION_NEEDED = "4 Confirmation Needed";
 
-    /** Validates. */
+    // Validates.
     public TimeWindowStruct {
         Checks.unsignedInt(windowStart, "windowStart");
         Checks.unsignedInt(windowEnd, "windowEnd");

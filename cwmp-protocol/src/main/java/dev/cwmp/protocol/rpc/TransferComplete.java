@@ -14,7 +14,7 @@ import java.util.Objects;
 public record TransferComplete(String commandKey, FaultStruct faultStruct, Instant startTime,
         Instant completeTime) implements CpeRequest<TransferCompleteResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public TransferComplete {
         Checks.text(commandKey, "commandKey");
         Objects.requireNonNull(faultStruct, "faultStruct");

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record UninstallOpStruct(String uuid, Optional<String> version, Optional<String> executionEnvRef)
         implements OperationStruct {
 
-    /** Validates. */
+    // Validates.
     public UninstallOpStruct {
         Checks.text(uuid, "uuid");
         Objects.requireNonNull(version, "version");

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record UpdateOpStruct(Optional<String> uuid, Optional<String> version, Optional<String> url,
         Optional<String> username, Optional<String> password) implements OperationStruct {
 
-    /** Validates. */
+    // Validates.
     public UpdateOpStruct {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(version, "version");

@@ -13,7 +13,7 @@ package dev.cwmp.protocol.rpc;
 public record Upload(String commandKey, String fileType, String url, String username, String password,
         long delaySeconds) implements AcsRequest<UploadResponse> {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public Upload {
         Checks.text(commandKey, "commandKey");
         Checks.text(fileType, "fileType");

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record UploadResponse(int status, Instant startTime, Instant completeTime) implements CpeResponse {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public UploadResponse {
         Checks.status(status);
         Objects.requireNonNull(startTime, "startTime");

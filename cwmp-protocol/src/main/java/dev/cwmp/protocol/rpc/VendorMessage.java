@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record VendorMessage(XmlElement element) implements CpeMessage, AcsMessage {
 
-    /** Validates: the method name must start with "X_". */
+    // Validates: the method name must start with "X_".
     public VendorMessage {
         Objects.requireNonNull(element, "element");
         if (!element.localName().startsWith("X_")) {

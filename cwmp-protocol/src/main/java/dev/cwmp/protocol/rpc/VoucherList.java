@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record VoucherList(List<String> vouchers) {
 
-    /** Copies. */
+    // Copies.
     public VoucherList {
         vouchers = List.copyOf(vouchers);
     }

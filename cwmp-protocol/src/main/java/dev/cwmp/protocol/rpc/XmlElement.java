@@ -22,7 +22,7 @@ import java.util.Objects;
 public record XmlElement(String namespaceUri, String localName, Map<String, String> attributes, String text,
         List<XmlElement> children) {
 
-    /** Validates and copies. */
+    // Validates and copies.
     public XmlElement {
         Objects.requireNonNull(namespaceUri, "namespaceUri");
         Checks.text(localName, "localName");
