@@ -114,6 +114,15 @@ class GenieacsSimCsvTest {
     }
 
     @Test
+    void rejects_a_field_longer_than_the_limit() {
+        String csv = "Parameter,Object,Writable,Value,Value type\nDevice.A,false,true,\""
+                + "x".repeat(dev.cwmp.datamodel.internal.CsvTokenizer.MAX_FIELD_LENGTH + 1) + "\",xsd:string\n";
+        assertThatThrownBy(() -> GenieacsSimCsv.parse(csv))
+                .isInstanceOf(DataModelException.class)
+                .hasMessageContaining("CSV line 2: field longer than 1048576 characters");
+    }
+
+    @Test
     void rejects_bad_timestamps_in_the_long_layout() {
         String csv = LONG.lines().findFirst().orElseThrow() + "\n"
                 + "Device.A,false,yesterday,true,,\"1\",xsd:int,,,,,\n";
