@@ -482,7 +482,7 @@ public final class ParameterPath {
     // ---------------------------------------------------------------------------------------------
     // Construction from parts
 
-    /** The path of one root object, e.g. {@code of("Device")} is {@code Device.}. */
+    /** The path of one root object: {@code root("Device")} is {@code Device.}. */
     public static ParameterPath root(String rootName) {
         new Name(rootName);
         return new ParameterPath(rootName + ".", new int[] {rootName.length()}, new byte[] {NAME}, true);
