@@ -22,6 +22,12 @@ import java.util.Objects;
  * prefixes {@code soapenv soapenc xsd xsi cwmp} bound on the Envelope, {@code xsi:type} on every
  * value, correct {@code soapenc:arrayType} counts, the namespace of the envelope's version.
  *
+ * <p>Decoding reads what the body says and no more: unknown SOAP headers are skipped (even with
+ * {@code mustUnderstand="1"}), a value without {@code xsi:type} is
+ * {@link dev.cwmp.protocol.rpc.XsdType#UNSPECIFIED} (written back as {@code xsd:string}), and
+ * {@link CwmpEnvelope#version()} is the version the envelope itself shows (see
+ * {@link CwmpVersion#detect}); the session's negotiated version is the caller's to keep.
+ *
  * <p>Characters that XML 1.0 cannot carry (controls other than tab, newline and carriage return,
  * U+FFFE, U+FFFF, unpaired surrogates) are written as U+FFFD, the replacement character; a carriage
  * return is written as {@code &#13;} so that it survives the round trip.
@@ -65,8 +71,9 @@ public final class CwmpCodec {
 
     /**
      * Decodes an envelope whose charset the HTTP {@code Content-Type} header named. A byte-order mark
-     * in the body still wins (a device that writes one knows its encoding); otherwise the header's
-     * charset wins over the XML declaration.
+     * in the body still wins (a device that writes one knows its encoding); otherwise a non-UTF-8 header
+     * charset wins over the XML declaration. A UTF-8 header, which many devices send for every body
+     * whatever its encoding, leaves the body to its declaration (UTF-8 when it has none).
      *
      * @throws CwmpDecodeException when the body is not a CWMP envelope this codec can read
      */

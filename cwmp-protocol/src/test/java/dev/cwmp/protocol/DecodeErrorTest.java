@@ -145,6 +145,16 @@ class DecodeErrorTest {
     }
 
     @Test
+    void rejects_doctype_after_declaration_and_comment_and_inside_the_document() {
+        String declared = "<?xml version=\"1.0\"?><!-- hi --><!DOCTYPE soapenv:Envelope SYSTEM \"file:///etc/passwd\">"
+                + envelope("urn:dslforum-org:cwmp-1-0", "<cwmp:GetRPCMethods/>");
+        String inside = envelope("urn:dslforum-org:cwmp-1-0", "<!DOCTYPE x><cwmp:GetRPCMethods/>");
+
+        assertThat(decodeFailure(declared).reason()).isEqualTo(Reason.DOCTYPE_NOT_ALLOWED);
+        assertThat(decodeFailure(inside).reason()).isEqualTo(Reason.DOCTYPE_NOT_ALLOWED);
+    }
+
+    @Test
     void rejects_undeclared_entity_references() {
         CwmpDecodeException e = decodeFailure(envelope("urn:dslforum-org:cwmp-1-0",
                 "<cwmp:Reboot><CommandKey>&ext;</CommandKey></cwmp:Reboot>"));

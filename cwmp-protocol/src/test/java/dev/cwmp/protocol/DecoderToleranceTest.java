@@ -199,6 +199,16 @@ class DecoderToleranceTest {
     }
 
     @Test
+    void a_utf_8_http_header_leaves_the_body_to_its_declaration() {
+        String xml = informWithManufacturer("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", "Bäckerei Süß");
+
+        Inform inform = (Inform) CODEC.decode(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)),
+                StandardCharsets.UTF_8).body();
+
+        assertThat(inform.deviceId().manufacturer()).isEqualTo("Bäckerei Süß");
+    }
+
+    @Test
     void reads_utf_16_bodies_with_a_byte_order_mark() {
         String xml = informWithManufacturer("<?xml version=\"1.0\" encoding=\"UTF-16\"?>", "東京電力");
 

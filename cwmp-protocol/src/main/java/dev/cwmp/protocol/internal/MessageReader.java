@@ -1547,6 +1547,10 @@ final class MessageReader {
             reason = Reason.BODY_TOO_LARGE;
         } else if (lower.contains("doctype") || lower.contains("dtd") || lower.contains("entity expansion")) {
             reason = Reason.DOCTYPE_NOT_ALLOWED;
+        } else if (lower.contains("unrecognized xml directive")) {
+            // <!DOCTYPE (or another <!... declaration) inside the document
+            reason = Reason.DOCTYPE_NOT_ALLOWED;
+            message = "a DOCTYPE or other markup declaration is not allowed here: " + message;
         } else if (e.getNestedException() instanceof java.io.IOException
                 && !(e.getNestedException() instanceof java.io.CharConversionException)) {
             reason = Reason.IO_ERROR;
