@@ -7,7 +7,8 @@ import java.util.Optional;
  * CPE's (9000-9032, sent by a CPE to an ACS), each with the spec's short meaning and the SOAP
  * {@code faultcode} ("Client" or "Server") the spec's fault tables give.
  *
- * <p>8006 (ACS version incompatible with CPE) comes with CWMP 1.4 (cwmp-1-4.xsd). Vendor-specific
+ * <p>Meanings are written as cwmp-1-2.xsd lists them (with "Deployment" spelt correctly).
+ * 8006 (ACS version incompatible with CPE) comes with CWMP 1.4 (cwmp-1-4.xsd). Vendor-specific
  * codes (8800-8899, 9800-9899, see {@link #isVendorSpecific(int)}) have no constant; a
  * {@link dev.cwmp.protocol.rpc.CwmpFault} carries any code as an {@code int}.
  */
@@ -43,17 +44,18 @@ public enum FaultCode {
     FILE_TRANSFER_OUTSIDE_TIME_WINDOWS(9020,
             "File transfer failure: unable to complete download within specified time windows", "Server"),
     CANCELATION_NOT_PERMITTED(9021, "Cancelation of file transfer not permitted in current transfer state", "Client"),
-    INVALID_UUID_FORMAT(9022, "Invalid UUID format", "Client"),
+    INVALID_UUID_FORMAT(9022, "Invalid UUID Format", "Client"),
     UNKNOWN_EXECUTION_ENVIRONMENT(9023, "Unknown Execution Environment", "Client"),
     DISABLED_EXECUTION_ENVIRONMENT(9024, "Disabled Execution Environment", "Client"),
-    DEPLOYMENT_UNIT_EXECUTION_ENVIRONMENT_MISMATCH(9025, "Deployment Unit to Execution Environment mismatch", "Client"),
+    DEPLOYMENT_UNIT_EXECUTION_ENVIRONMENT_MISMATCH(9025, "Deployment Unit to Execution Environment Mismatch", "Client"),
     DUPLICATE_DEPLOYMENT_UNIT(9026, "Duplicate Deployment Unit", "Client"),
-    SYSTEM_RESOURCES_EXCEEDED(9027, "System resources exceeded", "Server"),
+    SYSTEM_RESOURCES_EXCEEDED(9027, "System Resources Exceeded", "Server"),
     UNKNOWN_DEPLOYMENT_UNIT(9028, "Unknown Deployment Unit", "Client"),
-    INVALID_DEPLOYMENT_UNIT_STATE(9029, "Invalid Deployment Unit state", "Client"),
-    DEPLOYMENT_UNIT_DOWNGRADE_NOT_PERMITTED(9030, "Invalid Deployment Unit Update: downgrade not permitted", "Client"),
-    DEPLOYMENT_UNIT_VERSION_NOT_SPECIFIED(9031, "Invalid Deployment Unit Update: version not specified", "Client"),
-    DEPLOYMENT_UNIT_VERSION_EXISTS(9032, "Invalid Deployment Unit Update: version already exists", "Client");
+    INVALID_DEPLOYMENT_UNIT_STATE(9029, "Invalid Deployment Unit State", "Client"),
+    DEPLOYMENT_UNIT_DOWNGRADE_NOT_PERMITTED(9030, "Invalid Deployment Unit Update – Downgrade not permitted",
+            "Client"),
+    DEPLOYMENT_UNIT_VERSION_NOT_SPECIFIED(9031, "Invalid Deployment Unit Update – Version not specified", "Client"),
+    DEPLOYMENT_UNIT_VERSION_EXISTS(9032, "Invalid Deployment Unit Update – Version already exists", "Client");
 
     private static final FaultCode[] BY_OFFSET_ACS = new FaultCode[7];
     private static final FaultCode[] BY_OFFSET_CPE = new FaultCode[33];
