@@ -10,10 +10,8 @@ import dev.cwmp.datamodel.ParameterDefinition;
 import dev.cwmp.datamodel.ParameterDefinition.DefaultValue;
 import dev.cwmp.datamodel.ParameterDefinition.Flag;
 import dev.cwmp.datamodel.Status;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,6 +33,7 @@ import java.util.zip.GZIPInputStream;
 public final class ModelLoader {
 
     private static final Flag[] FLAGS = Flag.values();
+    private static final int PARAMETER_FIELDS = 8;
 
     private final Map<String, String> names = new HashMap<>(2048);
     private final Map<Integer, Set<Flag>> flagSets = new HashMap<>();
@@ -58,35 +57,70 @@ public final class ModelLoader {
 
     /** Loads a model from a resource of this module (an absolute resource name). */
     public static DataModel loadResource(String resourceName) {
+        byte[] bytes;
         try (InputStream in = ModelLoader.class.getResourceAsStream(resourceName)) {
             if (in == null) {
                 throw new DataModelException("model resource not found: " + resourceName);
             }
-            return load(new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8));
+            try (InputStream gunzip = new GZIPInputStream(in, 1 << 16)) {
+                bytes = gunzip.readAllBytes();
+            }
         } catch (IOException e) {
             throw new DataModelException("cannot read model resource " + resourceName, e);
         }
+        return load(bytes);
     }
 
     /** Loads a model from uncompressed text in {@link ModelFormat}. */
     public static DataModel load(Reader text) throws IOException {
-        ModelLoader loader = new ModelLoader();
-        BufferedReader reader = new BufferedReader(text, 1 << 16);
-        String header = reader.readLine();
-        if (!ModelFormat.HEADER.equals(header)) {
-            throw new DataModelException("not a model resource (header " + header + ")");
+        StringBuilder all = new StringBuilder(1 << 16);
+        char[] buffer = new char[1 << 13];
+        for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
+            all.append(buffer, 0, n);
         }
-        int lineNumber = 1;
-        ObjectDefinition current = null;
-        String line;
+        return load(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Loads a model from uncompressed UTF-8 text in {@link ModelFormat}. The loader works on the bytes
+     * (lines and fields found by offsets, ASCII fields turned into strings directly): this code runs once,
+     * cold, so it avoids per-character decoding and intermediate strings.
+     */
+    public static DataModel load(byte[] bytes) {
+        ModelLoader loader = new ModelLoader();
+        int[] starts = new int[PARAMETER_FIELDS];
+        int[] ends = new int[PARAMETER_FIELDS];
         List<String> fields = new ArrayList<>(16);
-        while ((line = reader.readLine()) != null) {
+        ObjectDefinition current = null;
+        int lineNumber = 0;
+        int pos = 0;
+        while (pos < bytes.length) {
+            int lineStart = pos;
+            int lineEnd = lineStart;
+            while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            pos = lineEnd + 1;
             lineNumber++;
-            if (line.isEmpty()) {
+            if (lineNumber == 1) {
+                String header = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+                if (!ModelFormat.HEADER.equals(header)) {
+                    throw new DataModelException("not a model resource (header " + header + ")");
+                }
                 continue;
             }
-            split(line, fields);
+            if (lineEnd == lineStart) {
+                continue;
+            }
             try {
+                if (bytes[lineStart] == 'P' && lineEnd > lineStart + 1 && bytes[lineStart + 1] == '\t') {
+                    if (current == null) {
+                        throw new DataModelException("parameter before any object");
+                    }
+                    loader.parameters.add(loader.parameter(current, bytes, lineStart, lineEnd, starts, ends));
+                    continue;
+                }
+                split(bytes, lineStart, lineEnd, fields);
                 switch (fields.get(0)) {
                     case "M":
                         loader.modelName = fields.get(1);
@@ -97,12 +131,6 @@ public final class ModelLoader {
                     case "O":
                         current = loader.object(fields);
                         loader.objects.add(current);
-                        break;
-                    case "P":
-                        if (current == null) {
-                            throw new DataModelException("parameter before any object");
-                        }
-                        loader.parameters.add(loader.parameter(current, fields));
                         break;
                     default:
                         throw new DataModelException("unknown record " + fields.get(0));
@@ -117,18 +145,59 @@ public final class ModelLoader {
         return DataModel.of(loader.modelName, loader.objects, loader.parameters);
     }
 
-    private static void split(String line, List<String> fields) {
+    private static void split(byte[] bytes, int from, int to, List<String> fields) {
         fields.clear();
-        int start = 0;
-        while (true) {
-            int tab = line.indexOf('\t', start);
-            if (tab < 0) {
-                fields.add(ModelFormat.unescape(line.substring(start)));
-                return;
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || bytes[i] == '\t') {
+                fields.add(text(bytes, start, i));
+                start = i + 1;
             }
-            fields.add(ModelFormat.unescape(line.substring(start, tab)));
-            start = tab + 1;
         }
+    }
+
+    /** The field's text: ASCII without escapes becomes a string directly, anything else is decoded and unescaped. */
+    private static String text(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b < 0 || b == '\\') {
+                return ModelFormat.unescape(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            }
+        }
+        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int number(byte[] bytes, int from, int to) {
+        if (from == to || to - from > 9) {
+            throw new DataModelException("bad number: " + text(bytes, from, to));
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new DataModelException("bad number: " + text(bytes, from, to));
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private static Access access(byte[] bytes, int from, int to) {
+        switch (to - from) {
+            case 8:
+                if (bytes[from] == 'r') {
+                    return Access.READ_ONLY; // readOnly
+                }
+                break;
+            case 9:
+                if (bytes[from] == 'r') {
+                    return Access.READ_WRITE; // readWrite
+                }
+                break;
+            default:
+                break;
+        }
+        return Access.fromXmlName(text(bytes, from, to));
     }
 
     private DataType type(List<String> fields) {
@@ -215,19 +284,40 @@ public final class ModelLoader {
                 status(fields.get(8)));
     }
 
-    private ParameterDefinition parameter(ObjectDefinition object, List<String> fields) {
-        String name = intern(fields.get(1));
-        DataType type = types.get(Integer.parseInt(fields.get(3)));
-        Optional<DefaultValue> defaultValue = fields.get(4).isEmpty() ? Optional.empty()
-                : Optional.of(new DefaultValue(DefaultValue.Kind.valueOf(fields.get(4)), intern(fields.get(5))));
-        int bits = Integer.parseInt(fields.get(7));
+    /** A {@code P} record: P, name, access, typeIndex, defaultKind, default, status, flagBits. */
+    private ParameterDefinition parameter(ObjectDefinition object, byte[] bytes, int from, int to,
+            int[] starts, int[] ends) {
+        int count = 0;
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || bytes[i] == '\t') {
+                if (count < PARAMETER_FIELDS) {
+                    starts[count] = start;
+                    ends[count] = i;
+                }
+                count++;
+                start = i + 1;
+            }
+        }
+        if (count != PARAMETER_FIELDS) {
+            throw new DataModelException("a parameter record has " + PARAMETER_FIELDS + " fields, not " + count);
+        }
+        String name = intern(text(bytes, starts[1], ends[1]));
+        DataType type = types.get(number(bytes, starts[3], ends[3]));
+        Optional<DefaultValue> defaultValue = Optional.empty();
+        if (ends[4] > starts[4]) {
+            DefaultValue.Kind kind = DefaultValue.Kind.valueOf(text(bytes, starts[4], ends[4]));
+            defaultValue = Optional.of(new DefaultValue(kind, intern(text(bytes, starts[5], ends[5]))));
+        }
+        Status status = ends[6] == starts[6] ? Status.CURRENT : Status.fromXmlName(text(bytes, starts[6], ends[6]));
+        int bits = number(bytes, starts[7], ends[7]);
         Set<Flag> flags = flagSets.get(bits);
         if (flags == null) {
             flags = flags(bits);
             flagSets.put(bits, flags);
         }
-        return new ParameterDefinition(object.path().concat(name), name, type, Access.fromXmlName(fields.get(2)),
-                defaultValue, status(fields.get(6)), flags);
+        return new ParameterDefinition(object.path().concat(name), name, type, access(bytes, starts[2], ends[2]),
+                defaultValue, status, flags);
     }
 
     private static Set<Flag> flags(int bits) {
