@@ -1,0 +1,146 @@
+package dev.cwmp.session.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cwmp.datamodel.ParameterPath;
+import dev.cwmp.datamodel.ParameterTree;
+import dev.cwmp.session.DeviceId;
+import dev.cwmp.session.DeviceRecord;
+import dev.cwmp.session.DeviceStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link DeviceStore}: every implementation runs it by extending this class and
+ * returning a fresh, empty store from {@link #newStore()}.
+ */
+public abstract class DeviceStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
+    private static final DeviceId A = new DeviceId("E48D8C", "RB951Ui-2HnD", "A1");
+    private static final DeviceId B = new DeviceId("E48D8C", "RB951Ui-2HnD", "B2");
+
+    protected DeviceStore store;
+
+    /** A fresh, empty store. */
+    protected abstract DeviceStore newStore();
+
+    @BeforeEach
+    void create() {
+        store = newStore();
+    }
+
+    private static ParameterTree treeWith(String path, String value) {
+        ParameterTree tree = new ParameterTree();
+        tree.mergeValues(List.of(new ParameterTree.ValueInfo(ParameterPath.parse(path), value, "xsd:string")), T0);
+        return tree;
+    }
+
+    @Test
+    void an_unknown_device_has_no_record_and_no_parameters() {
+        assertThat(store.record(A)).isEmpty();
+        assertThat(store.parameters(A)).isEmpty();
+        assertThat(store.delete(A)).isFalse();
+        assertThat(store.ids()).isEmpty();
+    }
+
+    @Test
+    void a_saved_session_stores_the_record_and_the_tree_together() {
+        DeviceRecord fresh = DeviceRecord.registered(A, "MikroTik", T0);
+        store.saveSession(A, r -> r.withTag("NEW"), fresh, treeWith("Device.DeviceInfo.SoftwareVersion", "6.40.5"));
+
+        assertThat(store.record(A)).contains(fresh.withTag("NEW"));
+        assertThat(store.parameters(A).orElseThrow().value(ParameterPath.parse("Device.DeviceInfo.SoftwareVersion")))
+                .contains("6.40.5");
+        assertThat(store.ids()).containsExactly(A);
+    }
+
+    @Test
+    void reads_and_saves_are_copies() {
+        ParameterTree saved = treeWith("Device.DeviceInfo.SoftwareVersion", "6.40.5");
+        store.saveSession(A, r -> r, DeviceRecord.registered(A, "MikroTik", T0), saved);
+        saved.mergeValues(List.of(new ParameterTree.ValueInfo(
+                ParameterPath.parse("Device.DeviceInfo.SoftwareVersion"), "changed", "xsd:string")), T0);
+        ParameterTree read = store.parameters(A).orElseThrow();
+        read.mergeValues(List.of(new ParameterTree.ValueInfo(
+                ParameterPath.parse("Device.DeviceInfo.SoftwareVersion"), "changed too", "xsd:string")), T0);
+
+        assertThat(store.parameters(A).orElseThrow().value(ParameterPath.parse("Device.DeviceInfo.SoftwareVersion")))
+                .contains("6.40.5");
+    }
+
+    @Test
+    void a_session_save_keeps_tags_added_meanwhile_by_others() {
+        DeviceRecord fresh = DeviceRecord.registered(A, "MikroTik", T0);
+        store.saveSession(A, r -> r, fresh, new ParameterTree());
+        store.update(A, r -> r.map(x -> x.withTag("FROM-NBI")));
+        store.saveSession(A, r -> r.withTag("FROM-SESSION"), fresh, new ParameterTree());
+        assertThat(store.record(A).orElseThrow().tags()).containsExactlyInAnyOrder("FROM-NBI", "FROM-SESSION");
+    }
+
+    @Test
+    void update_of_an_unknown_device_may_create_it_or_leave_it_absent() {
+        assertThat(store.update(A, r -> Optional.empty())).isEmpty();
+        assertThat(store.record(A)).isEmpty();
+        DeviceRecord created = DeviceRecord.registered(A, "MikroTik", T0);
+        assertThat(store.update(A, r -> Optional.of(r.orElse(created)))).contains(created);
+        assertThat(store.parameters(A).orElseThrow().size()).isZero();
+    }
+
+    @Test
+    void a_record_cannot_be_stored_under_another_id() {
+        DeviceRecord b = DeviceRecord.registered(B, "MikroTik", T0);
+        assertThatThrownBy(() -> store.update(A, r -> Optional.of(b))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.record(A)).isEmpty();
+    }
+
+    @Test
+    void delete_forgets_the_device() {
+        store.saveSession(A, r -> r, DeviceRecord.registered(A, "MikroTik", T0), new ParameterTree());
+        store.saveSession(B, r -> r, DeviceRecord.registered(B, "MikroTik", T0), new ParameterTree());
+        assertThat(store.delete(A)).isTrue();
+        assertThat(store.record(A)).isEmpty();
+        assertThat(store.parameters(A)).isEmpty();
+        assertThat(store.ids()).containsExactly(B);
+    }
+
+    @Test
+    void concurrent_updates_of_one_device_lose_nothing() throws Exception {
+        store.saveSession(A, r -> r, DeviceRecord.registered(A, "MikroTik", T0), new ParameterTree());
+        int threads = 8;
+        int perThread = 100;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String tag = "T" + thread + "-" + i;
+                        if (i % 2 == 0) {
+                            store.update(A, r -> r.map(x -> x.withTag(tag)));
+                        } else {
+                            store.saveSession(A, r -> r.withTag(tag), DeviceRecord.registered(A, "MikroTik", T0),
+                                    new ParameterTree());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.record(A).orElseThrow().tags()).hasSize(threads * perThread);
+    }
+}
