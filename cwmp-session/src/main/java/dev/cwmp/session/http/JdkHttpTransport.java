@@ -33,7 +33,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves an {@link Acs} over HTTP or HTTPS with the JDK's built-in server ({@code jdk.httpserver}):
- * no dependencies. Keep-alive works within a session; a background task ends idle sessions.
+ * no dependencies. Keep-alive works within a session; the final 204 closes the connection; a
+ * background task ends idle sessions.
+ *
+ * <p>The JDK server keeps at most {@code sun.net.httpserver.maxIdleConnections} (default 200) idle
+ * keep-alive connections and closes the others after their response: with more CPEs than that in
+ * session at once, raise it ({@code -Dsun.net.httpserver.maxIdleConnections=2000}) when starting the JVM.
  *
  * <pre>{@code
  * try (JdkHttpTransport http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 7547))) {

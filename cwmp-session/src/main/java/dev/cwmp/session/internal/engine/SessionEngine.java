@@ -439,7 +439,9 @@ public final class SessionEngine {
         }
         if (next.isEmpty()) {
             end(session, SessionEnd.COMPLETED);
-            return AcsHttpResponse.status(204).build();
+            // The session is over: the CPE closes its connection anyway, so say so and free the
+            // server's connection slot at once instead of keeping an idle connection open.
+            return AcsHttpResponse.status(204).header("Connection", "close").build();
         }
         AcsRequest<?> request = next.get();
         String id = "acs-" + Long.toHexString(requestIds.incrementAndGet());
