@@ -8,7 +8,8 @@ module dev.cwmp.protocol {
     requires java.xml;
     requires org.codehaus.stax2;
     requires com.ctc.wstx;
-    requires static jakarta.xml.soap;
+    // Optional: only the SAAJ bridge needs it; transitive because SaajBridge exposes SOAPMessage.
+    requires static transitive jakarta.xml.soap;
 
     exports dev.cwmp.protocol;
     exports dev.cwmp.protocol.rpc;
