@@ -184,16 +184,18 @@ public final class DataType {
             return checkItem(text, violations, "");
         }
         ListFacet facet = list.get();
-        facet.size().ifPresent(size -> {
-            if (size.maxLength().isPresent() && text.length() > size.maxLength().getAsInt()) {
+        if (facet.size().isPresent()) {
+            Size size = facet.size().get();
+            int length = text.codePointCount(0, text.length());
+            if (size.maxLength().isPresent() && length > size.maxLength().getAsInt()) {
                 violations.add(new Violation(Rule.LIST_LENGTH, "list maxLength " + size.maxLength().getAsInt()
-                        + " exceeded: " + text.length() + " characters"));
+                        + " exceeded: " + length + " characters"));
             }
-            if (text.length() < size.minLength()) {
+            if (length < size.minLength()) {
                 violations.add(new Violation(Rule.LIST_LENGTH, "list minLength " + size.minLength()
-                        + " not met: " + text.length() + " characters"));
+                        + " not met: " + length + " characters"));
             }
-        });
+        }
         List<String> itemTexts = ValueSyntax.splitList(text);
         if (itemTexts.size() < facet.minItems()) {
             violations.add(new Violation(Rule.LIST_ITEMS,
@@ -251,7 +253,7 @@ public final class DataType {
             length = binary.length();
             unit = " bytes";
         } else {
-            length = text.length();
+            length = text.codePointCount(0, text.length());
             unit = " characters";
         }
         Violation first = null;

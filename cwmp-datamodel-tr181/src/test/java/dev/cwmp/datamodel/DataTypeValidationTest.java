@@ -42,6 +42,14 @@ class DataTypeValidationTest {
     }
 
     @Test
+    void string_length_counts_characters_not_utf16_units() {
+        DataType two = DataType.builder(BaseType.STRING).size(new Size(0, OptionalInt.of(2))).build();
+
+        assertThat(two.validate("\uD83D\uDCF6\uD83D\uDCF6").isValid()).isTrue(); // two antenna emoji
+        assertThat(reason(two, "\u00e9t\u00e9")).isEqualTo("maxLength 2 exceeded: 3 characters");
+    }
+
+    @Test
     void string_shorter_than_min_length_is_rejected() {
         DataType passphrase = model181("Device.WiFi.AccessPoint.{i}.Security.KeyPassphrase");
 
