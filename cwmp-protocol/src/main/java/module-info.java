@@ -8,8 +8,9 @@ module dev.cwmp.protocol {
     requires java.xml;
     requires org.codehaus.stax2;
     requires com.ctc.wstx;
-    // Optional: only the SAAJ bridge needs it; transitive because SaajBridge exposes SOAPMessage.
-    requires static transitive jakarta.xml.soap;
+    // Optional: only the SAAJ bridge needs it. Not transitive: every module reading this one would
+    // then need jakarta.xml.soap to compile; an application using SaajBridge requires it itself.
+    requires static jakarta.xml.soap;
 
     exports dev.cwmp.protocol;
     exports dev.cwmp.protocol.rpc;
