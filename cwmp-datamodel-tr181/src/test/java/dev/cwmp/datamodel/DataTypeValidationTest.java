@@ -291,7 +291,7 @@ class DataTypeValidationTest {
     }
 
     @Test
-    void patterns_are_compiled_once_and_shared_across_threads() throws Exception {
+    void a_shared_type_validates_patterns_from_several_threads() throws Exception {
         DataType oui = model181("Device.DeviceInfo.ManufacturerOUI");
         Thread[] threads = new Thread[4];
         boolean[] results = new boolean[threads.length];
