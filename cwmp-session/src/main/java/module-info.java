@@ -1,8 +1,8 @@
 /**
  * The CWMP session engine: {@link dev.cwmp.session.Acs} runs sessions with CPEs over any transport
- * ({@link dev.cwmp.session.http}), with pluggable device store, task queue, session driver and
- * listener; CPE authentication ({@link dev.cwmp.session.auth}); connection requests to CPEs
- * ({@link dev.cwmp.session.connreq}).
+ * ({@link dev.cwmp.session.http}; a Servlet container with {@link dev.cwmp.session.servlet}), with
+ * pluggable device store, task queue, session driver and listener; CPE authentication
+ * ({@link dev.cwmp.session.auth}); connection requests to CPEs ({@link dev.cwmp.session.connreq}).
  */
 module dev.cwmp.session {
     requires transitive dev.cwmp.protocol;
@@ -11,9 +11,11 @@ module dev.cwmp.session {
     requires java.naming;
     requires jdk.httpserver;
     requires org.slf4j;
+    requires static transitive jakarta.servlet; // only for dev.cwmp.session.servlet
 
     exports dev.cwmp.session;
     exports dev.cwmp.session.auth;
     exports dev.cwmp.session.connreq;
     exports dev.cwmp.session.http;
+    exports dev.cwmp.session.servlet;
 }
