@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,21 @@ class HostileInputTest {
 
         assertThat(e.reason()).isEqualTo(Reason.DOCTYPE_NOT_ALLOWED);
         assertThat(e.getMessage()).doesNotContain("lollollol");
+    }
+
+    @Test
+    void rejects_billion_laughs_in_utf_16_and_with_a_charset_from_the_http_header() {
+        String laughs = new String(resource("billion-laughs.xml"), StandardCharsets.UTF_8)
+                .replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"UTF-16\"?>");
+        byte[] utf16 = laughs.getBytes(StandardCharsets.UTF_16);
+        byte[] latin1 = laughs.replace("encoding=\"UTF-16\"", "encoding=\"ISO-8859-1\"")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(decodeFailure(utf16).reason()).isEqualTo(Reason.DOCTYPE_NOT_ALLOWED);
+        assertThat(decodeFailure(CODEC, new ByteArrayInputStream(utf16), StandardCharsets.UTF_16).reason())
+                .isEqualTo(Reason.DOCTYPE_NOT_ALLOWED);
+        assertThat(decodeFailure(CODEC, new ByteArrayInputStream(latin1), StandardCharsets.ISO_8859_1).reason())
+                .isEqualTo(Reason.DOCTYPE_NOT_ALLOWED);
     }
 
     @Test
@@ -144,6 +160,21 @@ class HostileInputTest {
         assertThat(e.reason()).isEqualTo(Reason.BODY_TOO_LARGE);
         assertThat(body.bytesServed()).isGreaterThanOrEqualTo(maxBytes).isLessThan(maxBytes + 64 * 1024);
         assertThat(e.cwmpId()).contains("hostile-1");
+    }
+
+    @Test
+    void stops_reading_a_large_body_after_max_bytes_also_when_the_http_header_names_a_charset() {
+        long maxBytes = 1024 * 1024;
+        CwmpCodec codec = CwmpCodec.builder().limits(DecodeLimits.DEFAULT.withMaxBytes(maxBytes)).build();
+        GeneratedInputStream body = GeneratedInputStream.of(
+                ENVELOPE_HEAD + "<cwmp:GetParameterValues><ParameterNames soapenc:arrayType=\"xsd:string[1]\">",
+                "<string>Device.</string>", 20L * maxBytes,
+                "</ParameterNames></cwmp:GetParameterValues>" + ENVELOPE_TAIL);
+
+        CwmpDecodeException e = decodeFailure(codec, body, StandardCharsets.ISO_8859_1);
+
+        assertThat(e.reason()).isEqualTo(Reason.BODY_TOO_LARGE);
+        assertThat(body.bytesServed()).isLessThan(maxBytes + 64 * 1024);
     }
 
     @Test
@@ -360,6 +391,13 @@ class HostileInputTest {
     /** Decodes, expecting a {@link CwmpDecodeException}; anything else (an Error included) fails. */
     private static CwmpDecodeException decodeFailure(CwmpCodec codec, InputStream body) {
         Throwable thrown = catchThrowable(() -> codec.decode(body));
+        assertThat(thrown).as("what decoding threw").isInstanceOf(CwmpDecodeException.class);
+        return (CwmpDecodeException) thrown;
+    }
+
+    /** As {@link #decodeFailure(CwmpCodec, InputStream)}, with a charset from the HTTP header. */
+    private static CwmpDecodeException decodeFailure(CwmpCodec codec, InputStream body, Charset httpCharset) {
+        Throwable thrown = catchThrowable(() -> codec.decode(body, httpCharset));
         assertThat(thrown).as("what decoding threw").isInstanceOf(CwmpDecodeException.class);
         return (CwmpDecodeException) thrown;
     }

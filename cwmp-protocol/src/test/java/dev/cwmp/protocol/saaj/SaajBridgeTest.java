@@ -104,6 +104,17 @@ class SaajBridgeTest {
     }
 
     @Test
+    void ignores_attachments_of_the_saaj_message() {
+        CwmpEnvelope envelope = CwmpEnvelope.of(CwmpVersion.V1_2, "att-1", new GetRPCMethods());
+        SOAPMessage message = BRIDGE.toSoapMessage(envelope);
+        message.addAttachmentPart(message.createAttachmentPart("a firmware log", "text/plain"));
+        message.saveChanges();
+
+        assertThat(message.countAttachments()).isEqualTo(1);
+        assertThat(BRIDGE.fromSoapMessage(message)).isEqualTo(envelope);
+    }
+
+    @Test
     void rejects_an_unknown_method_built_with_saaj_as_the_decoder_does() throws SOAPException {
         SOAPMessage message = MessageFactory.newInstance(SOAPConstants.SOAP_1_1_PROTOCOL).createMessage();
         String cwmp = CwmpVersion.V1_2.namespaceUri();
