@@ -104,7 +104,7 @@ class SaajBridgeTest {
     }
 
     @Test
-    void ignores_attachments_of_the_saaj_message() {
+    void ignores_attachments_of_the_saaj_message() throws SOAPException {
         CwmpEnvelope envelope = CwmpEnvelope.of(CwmpVersion.V1_2, "att-1", new GetRPCMethods());
         SOAPMessage message = BRIDGE.toSoapMessage(envelope);
         message.addAttachmentPart(message.createAttachmentPart("a firmware log", "text/plain"));
