@@ -17,6 +17,7 @@ import dev.cwmp.benchmarks.datamodel.DataModelFixtures;
 import dev.cwmp.benchmarks.datamodel.ModelLoadBenchmark;
 import dev.cwmp.benchmarks.datamodel.PathLookupBenchmark;
 import dev.cwmp.benchmarks.datamodel.RetainedSizes;
+import dev.cwmp.benchmarks.datamodel.TreeBenchmark;
 import dev.cwmp.datamodel.dump.GenieacsSimCsv;
 
 /**
@@ -33,6 +34,8 @@ import dev.cwmp.datamodel.dump.GenieacsSimCsv;
  *       Baseline: a plain {@code HashMap<String, String>} of the same dump.
  *   <li>Path parse plus definition lookup, one thread (target at least 3 million per second); baselines:
  *       the parse alone and the map lookup alone.
+ *   <li>No target, for information: the EX220 tree's deep copy, a wildcard and a partial-path query,
+ *       and building it from the dump's rows.
  * </ul>
  *
  * <p>Path lookup defaults: 1 fork, 3 warm-up iterations of 1 s, 5 measurement iterations of 1 s;
@@ -59,6 +62,7 @@ public final class DataModelSuite {
                 .jvmArgsAppend(sharedArg);
         Collection<RunResult> loadRuns = new Runner(load.build()).run();
 
+        boolean dumps = DataModelFixtures.ex220().isPresent();
         ChainedOptionsBuilder lookup = new OptionsBuilder().parent(cmd)
                 .include(PathLookupBenchmark.class.getName() + "\\.")
                 .forks(cmd.getForkCount().orElse(1))
@@ -67,6 +71,9 @@ public final class DataModelSuite {
                 .measurementIterations(cmd.getMeasurementIterations().orElse(5))
                 .measurementTime(cmd.getMeasurementTime().orElse(TimeValue.seconds(1)))
                 .jvmArgsAppend(sharedArg);
+        if (dumps) {
+            lookup.include(TreeBenchmark.class.getName() + "\\.");
+        }
         Collection<RunResult> lookupRuns = new Runner(lookup.build()).run();
 
         List<String> verdicts = new ArrayList<>();
@@ -112,6 +119,15 @@ public final class DataModelSuite {
         report.figure("baseline_parse_only", parses / 1e6, "M ops/s");
         report.figure("baseline_lookup_only", mapLookups / 1e6, "M ops/s", "HashMap by definition path");
         report.figure("ratio.parse_only_over_parse_and_find", parses / lookups, "x");
+        if (dumps) {
+            report.figure("tree_copy.ex220", BenchReport.median(lookupRuns, "TreeBenchmark.copy"), "us/op", "deep copy, 5,229 entries");
+            report.figure("tree_query_wildcard.ex220", BenchReport.median(lookupRuns, "TreeBenchmark.queryWildcard"), "us/op",
+                    "Device.WiFi.AccessPoint.*.Security.KeyPassphrase");
+            report.figure("tree_query_partial.ex220", BenchReport.median(lookupRuns, "TreeBenchmark.queryPartial"), "us/op",
+                    "Device.WiFi. (everything below)");
+            report.figure("tree_build.ex220", BenchReport.median(lookupRuns, "TreeBenchmark.buildFromDump"), "us/op",
+                    "from the dump's parsed rows");
+        }
 
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int cpus = Runtime.getRuntime().availableProcessors();
