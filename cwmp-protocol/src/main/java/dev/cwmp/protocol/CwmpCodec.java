@@ -2,7 +2,6 @@ package dev.cwmp.protocol;
 
 import dev.cwmp.protocol.internal.EnvelopeDecoder;
 import dev.cwmp.protocol.internal.EnvelopeEncoder;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +89,7 @@ public final class CwmpCodec {
      */
     public CwmpEnvelope decode(byte[] body) {
         Objects.requireNonNull(body, "body");
-        return decoder.decode(new ByteArrayInputStream(body), null);
+        return decoder.decode(body);
     }
 
     /**

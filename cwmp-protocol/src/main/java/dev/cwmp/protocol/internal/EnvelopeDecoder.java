@@ -16,6 +16,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
  * Decodes envelopes with one shared, hardened Woodstox factory: no DTD processing, no external
@@ -60,6 +61,29 @@ public final class EnvelopeDecoder {
     }
 
     /**
+     * Decodes one envelope held in memory: Woodstox reads the array in place (no stream, no copy), and
+     * the byte limit is checked before parsing.
+     */
+    public CwmpEnvelope decode(byte[] body) {
+        MessageReader reader = new MessageReader(limits);
+        if (body.length > limits.maxBytes()) {
+            throw reader.error(CwmpDecodeException.Reason.BODY_TOO_LARGE, "the body is larger than "
+                    + limits.maxBytes() + " bytes (" + body.length + ")", null);
+        }
+        XMLStreamReader2 xml = null;
+        try {
+            xml = (XMLStreamReader2) factory.createXMLStreamReader(new Stax2ByteArraySource(body, 0, body.length));
+            return reader.read(xml);
+        } catch (XMLStreamException e) {
+            throw reader.translate(e, xml);
+        } catch (RuntimeException e) {
+            throw translateRuntime(e, reader, xml);
+        } finally {
+            close(xml);
+        }
+    }
+
+    /**
      * Decodes one envelope.
      *
      * @param in the body; not closed
@@ -75,21 +99,29 @@ public final class EnvelopeDecoder {
         } catch (XMLStreamException e) {
             throw reader.translate(e, xml);
         } catch (RuntimeException e) {
-            if (e instanceof CwmpDecodeException) {
-                throw e;
-            }
-            if (e.getCause() instanceof XMLStreamException) {
-                // Woodstox reports errors of lazily parsed text this way.
-                throw reader.translate((XMLStreamException) e.getCause(), xml);
-            }
-            throw reader.translate(e, xml);
+            throw translateRuntime(e, reader, xml);
         } finally {
-            if (xml != null) {
-                try {
-                    xml.close();
-                } catch (XMLStreamException ignored) {
-                    // Nothing to release beyond the reader's buffers.
-                }
+            close(xml);
+        }
+    }
+
+    private static CwmpDecodeException translateRuntime(RuntimeException e, MessageReader reader, XMLStreamReader2 xml) {
+        if (e instanceof CwmpDecodeException) {
+            return (CwmpDecodeException) e;
+        }
+        if (e.getCause() instanceof XMLStreamException) {
+            // Woodstox reports errors of lazily parsed text this way.
+            return reader.translate(e.getCause(), xml);
+        }
+        return reader.translate(e, xml);
+    }
+
+    private static void close(XMLStreamReader2 xml) {
+        if (xml != null) {
+            try {
+                xml.close();
+            } catch (XMLStreamException ignored) {
+                // Nothing to release beyond the reader's buffers.
             }
         }
     }

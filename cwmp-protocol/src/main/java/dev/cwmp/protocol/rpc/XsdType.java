@@ -19,6 +19,17 @@ public enum XsdType {
     /** No {@code xsi:type} was given; written as {@code xsd:string}. */
     UNSPECIFIED("xsd:string");
 
+    // The names devices actually write, looked up without allocating.
+    private static final java.util.Map<String, XsdType> COMMON_WIRE_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("xsd:string", STRING), java.util.Map.entry("xsd:int", INT),
+            java.util.Map.entry("xsd:unsignedInt", UNSIGNED_INT), java.util.Map.entry("xsd:long", LONG),
+            java.util.Map.entry("xsd:unsignedLong", UNSIGNED_LONG), java.util.Map.entry("xsd:boolean", BOOLEAN),
+            java.util.Map.entry("xsd:dateTime", DATE_TIME), java.util.Map.entry("xsd:base64Binary", BASE64),
+            java.util.Map.entry("xsd:hexBinary", HEX_BINARY), java.util.Map.entry("xs:string", STRING),
+            java.util.Map.entry("cwmp:string", STRING), java.util.Map.entry("soapenc:string", STRING),
+            java.util.Map.entry("SOAP-ENC:string", STRING), java.util.Map.entry("soapenc:base64", BASE64),
+            java.util.Map.entry("SOAP-ENC:base64", BASE64));
+
     private final String wireName;
 
     XsdType(String wireName) {
@@ -46,6 +57,10 @@ public enum XsdType {
     public static XsdType fromWireName(String name) {
         if (name == null) {
             return UNSPECIFIED;
+        }
+        XsdType common = COMMON_WIRE_NAMES.get(name);
+        if (common != null) {
+            return common;
         }
         String local = name.strip();
         int colon = local.indexOf(':');
