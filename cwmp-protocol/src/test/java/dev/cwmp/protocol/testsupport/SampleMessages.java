@@ -89,7 +89,6 @@ import dev.cwmp.protocol.rpc.VendorMessage;
 import dev.cwmp.protocol.rpc.VoucherList;
 import dev.cwmp.protocol.rpc.XmlElement;
 import dev.cwmp.protocol.rpc.XsdType;
-import dev.cwmp.protocol.rpc.ParameterValueStruct;
 
 /**
  * One sample of every message the encoder can write, with values that exercise it (XML special
