@@ -175,6 +175,28 @@ class DecodeErrorTest {
     }
 
     @Test
+    void stops_reading_a_stream_just_past_the_byte_limit() {
+        CwmpCodec small = CwmpCodec.builder().limits(DecodeLimits.DEFAULT.withMaxBytes(20_000)).build();
+        String open = envelope("urn:dslforum-org:cwmp-1-0", "<cwmp:Reboot><CommandKey>");
+        byte[] start = open.substring(0, open.indexOf("</soapenv:Body>")).getBytes(StandardCharsets.UTF_8);
+        long[] served = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                int b = served[0] < start.length ? start[(int) served[0]] : 'k';
+                served[0]++;
+                return b;
+            }
+        };
+
+        CwmpDecodeException e = catchThrowableOfType(() -> small.decode(endless), CwmpDecodeException.class);
+
+        assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.BODY_TOO_LARGE);
+        assertThat(e.cwmpId()).contains("req-17");
+        assertThat(served[0]).isEqualTo(20_001);
+    }
+
+    @Test
     void rejects_nesting_deeper_than_the_limit() {
         CwmpCodec shallow = CwmpCodec.builder().limits(DecodeLimits.DEFAULT.withMaxDepth(10)).build();
 
