@@ -1,5 +1,6 @@
 package dev.cwmp.protocol;
 
+import dev.cwmp.protocol.rpc.CwmpFault;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -97,5 +98,16 @@ public final class CwmpDecodeException extends CwmpException {
     /** The fault to answer with (ACS range; see the class comment). */
     public FaultCode faultToAnswer() {
         return faultToAnswer;
+    }
+
+    /**
+     * The envelope that answers the undecodable one: a {@link CwmpFault} with {@link #faultToAnswer()}
+     * and its meaning as text (no parser details go to the peer), the {@code cwmp:ID} echoed when it was
+     * read, in the version seen or else {@code fallbackVersion}.
+     */
+    public CwmpEnvelope faultEnvelope(CwmpVersion fallbackVersion) {
+        Objects.requireNonNull(fallbackVersion, "fallbackVersion");
+        CwmpHeaders headers = cwmpId == null ? CwmpHeaders.NONE : CwmpHeaders.withId(cwmpId);
+        return new CwmpEnvelope(version != null ? version : fallbackVersion, headers, CwmpFault.of(faultToAnswer));
     }
 }

@@ -41,6 +41,20 @@ class DecodeErrorTest {
     }
 
     @Test
+    void the_exception_builds_the_fault_envelope_that_answers_it() {
+        CwmpDecodeException e = decodeFailure(envelope("urn:dslforum-org:cwmp-1-1", "<cwmp:Frobnicate/>"));
+        CwmpDecodeException anonymous = decodeFailure("<html/>");
+
+        CwmpEnvelope answer = e.faultEnvelope(CwmpVersion.V1_0);
+
+        assertThat(answer.version()).isEqualTo(CwmpVersion.V1_1);
+        assertThat(answer.headers().id()).contains("req-17");
+        assertThat(answer.body()).isEqualTo(dev.cwmp.protocol.rpc.CwmpFault.of(FaultCode.ACS_METHOD_NOT_SUPPORTED));
+        assertThat(anonymous.faultEnvelope(CwmpVersion.V1_0).headers()).isEqualTo(CwmpHeaders.NONE);
+        assertThat(anonymous.faultEnvelope(CwmpVersion.V1_0).version()).isEqualTo(CwmpVersion.V1_0);
+    }
+
+    @Test
     void a_vendor_method_decodes_as_a_vendor_message_never_an_error() {
         CwmpEnvelope decoded = CODEC.decode(envelope("urn:dslforum-org:cwmp-1-0",
                 "<cwmp:X_ACME_Reset xmlns:a=\"urn:acme\" a:level=\"2\"> <Mode>hard</Mode> </cwmp:X_ACME_Reset>")
