@@ -6,6 +6,11 @@
  */
 module dev.cwmp.testkit {
     requires transitive dev.cwmp.protocol;
+    requires transitive dev.cwmp.datamodel;
+    requires java.net.http;
+    requires java.xml;
+    requires jdk.httpserver;
 
     exports dev.cwmp.testkit.load;
+    exports dev.cwmp.testkit.sim;
 }
