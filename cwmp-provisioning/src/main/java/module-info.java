@@ -1,0 +1,11 @@
+/**
+ * Provisioning: presets (GenieACS 1.2 preset JSON and a Java API), their preconditions, tags and
+ * schedules, and the evaluation that picks the presets applying to a session.
+ */
+module dev.cwmp.provisioning {
+    requires transitive dev.cwmp.session;
+    requires com.fasterxml.jackson.databind;
+    requires com.cronutils;
+
+    exports dev.cwmp.provisioning;
+}
