@@ -304,6 +304,40 @@ abstract class AdapterContract {
     }
 
     @Test
+    void chunked_bodies_and_a_chunked_empty_post_are_read() {
+        URI url = serve();
+        acs.submit(DEVICE, new TaskAction.GetParameterValues(List.of("Device.DeviceInfo.UpTime")), TaskOptions.DEFAULT);
+        try (RawCpe cpe = new RawCpe(url, DEVICE)) {
+            RawCpe.Reply informed = cpe.postChunked(cpe.envelope("c1", cpe.informMessage("2 PERIODIC")), 100);
+            assertThat(informed.body()).isEqualTo(new InformResponse(1));
+            RawCpe.Reply request = cpe.postChunked(new byte[0], 100);
+            assertThat(request.body()).isInstanceOf(GetParameterValues.class);
+            RawCpe.Reply end = cpe.postChunked(cpe.envelope(request.id().orElseThrow(),
+                    new GetParameterValuesResponse(List.of())), 7);
+            assertThat(end.status()).isEqualTo(204);
+            assertThat(cpe.connectionsOpened()).isEqualTo(1);
+        }
+        assertThat(ends).containsExactly(SessionEnd.COMPLETED);
+    }
+
+    @Test
+    void expect_100_continue_gets_an_interim_100_then_the_answer() throws IOException {
+        URI url = serve();
+        try (RawCpe cpe = new RawCpe(url, DEVICE); RawHttpConnection connection = RawHttpConnection.open(url)) {
+            byte[] inform = cpe.envelope("e1", cpe.informMessage("1 BOOT"));
+            connection.writeHead("POST", "/", List.of("Content-Type", "text/xml", "Expect", "100-continue"),
+                    inform.length);
+            RawHttpConnection.Response interim = connection.readResponse();
+            assertThat(interim.statusLine()).isEqualTo("HTTP/1.1 100 Continue");
+            connection.output().write(inform);
+            connection.output().flush();
+            RawHttpConnection.Response informed = connection.readResponse();
+            assertThat(informed.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(informed.bodyText()).contains("InformResponse");
+        }
+    }
+
+    @Test
     void an_oversized_streamed_body_gets_413_long_before_its_end() throws Exception {
         URI url = serve();
         long maxBytes = DecodeLimits.DEFAULT.maxBytes(); // the limits of the ACS's default codec

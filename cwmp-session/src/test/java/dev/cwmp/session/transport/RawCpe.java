@@ -88,11 +88,23 @@ final class RawCpe implements AutoCloseable {
     }
 
     Reply post(byte[] body, List<String> headers) {
-        return request("POST", url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()),
-                body, headers);
+        return request("POST", target(), body, headers);
+    }
+
+    /** Posts with a chunked body (chunks of {@code chunkSize} bytes; none for an empty body). */
+    Reply postChunked(byte[] body, int chunkSize) {
+        return request("POST", target(), body, List.of(), chunkSize);
+    }
+
+    private String target() {
+        return url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
     }
 
     Reply request(String method, String target, byte[] body, List<String> headers) {
+        return request(method, target, body, headers, 0);
+    }
+
+    private Reply request(String method, String target, byte[] body, List<String> headers, int chunkSize) {
         List<String> all = new ArrayList<>(extraHeaders);
         all.addAll(headers);
         if (body.length > 0) {
@@ -103,7 +115,9 @@ final class RawCpe implements AutoCloseable {
             all.add("Cookie");
             all.add(c);
         });
-        RawHttpConnection.Response response = connection().exchange(method, target, all, body);
+        RawHttpConnection.Response response = chunkSize > 0
+                ? connection().exchangeChunked(method, target, all, body, chunkSize)
+                : connection().exchange(method, target, all, body);
         response.header("Set-Cookie").ifPresent(c -> cookie = Optional.of(c.split(";", 2)[0]));
         if (response.closesConnection()) {
             if (released != null) {

@@ -50,6 +50,8 @@ final class RawHttpConnection implements AutoCloseable {
         }
     }
 
+    private static final byte[] CRLF = {'\r', '\n'};
+
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -93,16 +95,39 @@ final class RawHttpConnection implements AutoCloseable {
         }
     }
 
+    /** Sends a request with a chunked body in chunks of {@code chunkSize} bytes and reads the response. */
+    Response exchangeChunked(String method, String target, List<String> headers, byte[] body, int chunkSize) {
+        try {
+            writeHead(method, target, headers, "Transfer-Encoding: chunked");
+            for (int from = 0; from < body.length; from += chunkSize) {
+                int n = Math.min(chunkSize, body.length - from);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body, from, n);
+                out.write(CRLF);
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return readResponse();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes the request line and headers (with Host and Content-Length), leaving the body to the caller. */
     void writeHead(String method, String target, List<String> headers, long contentLength) throws IOException {
+        writeHead(method, target, headers, "Content-Length: " + contentLength);
+    }
+
+    private void writeHead(String method, String target, List<String> headers, String framing) throws IOException {
         StringBuilder head = new StringBuilder();
         head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         head.append("Host: ").append(host).append("\r\n");
         for (int i = 0; i < headers.size(); i += 2) {
             head.append(headers.get(i)).append(": ").append(headers.get(i + 1)).append("\r\n");
         }
-        head.append("Content-Length: ").append(contentLength).append("\r\n\r\n");
+        head.append(framing).append("\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
     }
 
     /** The client's end of the connection. */
