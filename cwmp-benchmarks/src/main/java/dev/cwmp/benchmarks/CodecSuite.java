@@ -72,10 +72,12 @@ public final class CodecSuite {
             byte[] bytes = CodecPayloads.bytes(payload);
             int encodedSize = codec.encode(codec.decode(bytes)).length;
             Optional<Double> decode = median(runs, "CodecBenchmark.decode:" + payload);
+            Optional<Double> decodeStream = median(runs, "CodecBenchmark.decodeStream:" + payload);
             Optional<Double> encode = median(runs, "CodecBenchmark.encode:" + payload);
             Optional<Double> saaj = median(runs, "BaselineBenchmark.saajParse:" + payload);
             Optional<Double> bare = median(runs, "BaselineBenchmark.bareWoodstox:" + payload);
             decode.ifPresent(v -> report.figure("decode." + payload, v, "us/op", bytes.length + " bytes in"));
+            decodeStream.ifPresent(v -> report.figure("decode_stream." + payload, v, "us/op", "the same from an InputStream"));
             saaj.ifPresent(v -> report.figure("saaj." + payload, v, "us/op", "SAAJ DOM parse, body touched"));
             bare.ifPresent(v -> report.figure("bare." + payload, v, "us/op", "Woodstox events + getText, nothing built"));
             encode.ifPresent(v -> report.figure("encode." + payload, v, "us/op", encodedSize + " bytes out"));

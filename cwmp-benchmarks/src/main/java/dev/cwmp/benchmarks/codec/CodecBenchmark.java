@@ -1,5 +1,6 @@
 package dev.cwmp.benchmarks.codec;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +40,12 @@ public class CodecBenchmark {
     @Benchmark
     public CwmpEnvelope decode(PayloadState payload) {
         return codec.decode(payload.bytes);
+    }
+
+    /** The same bytes as a stream, as a servlet or HTTP server hands them over. */
+    @Benchmark
+    public CwmpEnvelope decodeStream(PayloadState payload) {
+        return codec.decode(new ByteArrayInputStream(payload.bytes));
     }
 
     /** The envelope to UTF-8 bytes. */
