@@ -1,0 +1,122 @@
+package dev.cwmp.provisioning;
+
+import dev.cwmp.provisioning.internal.PreconditionEvaluator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Picks the presets that apply to a session, as GenieACS does at every session: a preset applies
+ * when the session's events satisfy its {@link EventFilter}, its schedule (if any) is active and its
+ * precondition is true. Applicable presets come in GenieACS's order: increasing weight, then name.
+ *
+ * <p>Built once per set of presets and shared (immutable, thread-safe). Presets are indexed by the
+ * first event they require, so a session visits only the presets that require none and those whose
+ * first required event it carries; preconditions are syntax trees evaluated without compilation.
+ */
+public final class PresetEvaluator {
+
+    private static final Comparator<Preset> ORDER = Comparator.comparingInt(Preset::weight)
+            .thenComparing(Preset::name);
+
+    private final Preset[] presets;
+    /** For each preset index: its events, schedule (or null), precondition (null when always). */
+    private final EventFilter[] events;
+    private final PresetSchedule[] schedules;
+    private final Precondition[] preconditions;
+    /** Bit set of the presets requiring no event. */
+    private final long[] unconditional;
+    /** Presets by their first required (normalized) event. */
+    private final Map<String, int[]> byFirstEvent;
+
+    private PresetEvaluator(Collection<Preset> all) {
+        List<Preset> sorted = new ArrayList<>(all);
+        sorted.sort(ORDER);
+        Set<String> names = new HashSet<>();
+        for (Preset p : sorted) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("two presets are named '" + p.name() + "'");
+            }
+        }
+        int n = sorted.size();
+        this.presets = sorted.toArray(Preset[]::new);
+        this.events = new EventFilter[n];
+        this.schedules = new PresetSchedule[n];
+        this.preconditions = new Precondition[n];
+        this.unconditional = new long[(n + 63) >>> 6];
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Preset p = presets[i];
+            events[i] = p.events();
+            schedules[i] = p.schedule().orElse(null);
+            preconditions[i] = p.precondition().isAlways() ? null : p.precondition();
+            List<String> required = p.events().required();
+            if (required.isEmpty()) {
+                unconditional[i >>> 6] |= 1L << i;
+            } else {
+                index.computeIfAbsent(required.get(0), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, int[]> built = new HashMap<>();
+        index.forEach((code, list) -> built.put(code, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.byFirstEvent = Map.copyOf(built);
+    }
+
+    /** An evaluator of these presets (names must be unique). */
+    public static PresetEvaluator of(Collection<Preset> presets) {
+        Objects.requireNonNull(presets, "presets");
+        return new PresetEvaluator(presets);
+    }
+
+    /** The presets in evaluation order (weight, then name). */
+    public List<Preset> presets() {
+        return List.of(presets);
+    }
+
+    /** The presets applying to the device's session at {@code now} (the session's clock). */
+    public PresetEvaluation evaluate(DeviceView device, Instant now) {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(now, "now");
+        long[] candidates = unconditional.clone();
+        Set<String> sessionEvents = device.events();
+        if (!byFirstEvent.isEmpty()) {
+            for (String code : sessionEvents) {
+                int[] indices = byFirstEvent.get(code);
+                if (indices != null) {
+                    for (int i : indices) {
+                        candidates[i >>> 6] |= 1L << i;
+                    }
+                }
+            }
+        }
+        PreconditionEvaluator evaluator = new PreconditionEvaluator(device);
+        List<Preset> applicable = new ArrayList<>();
+        for (int w = 0; w < candidates.length; w++) {
+            long word = candidates[w];
+            while (word != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (!events[i].matches(sessionEvents)) {
+                    continue;
+                }
+                PresetSchedule schedule = schedules[i];
+                if (schedule != null && !schedule.isActive(now)) {
+                    continue;
+                }
+                Precondition precondition = preconditions[i];
+                if (precondition != null && evaluator.evaluate(precondition) != PreconditionEvaluator.TRUE) {
+                    continue;
+                }
+                applicable.add(presets[i]);
+            }
+        }
+        return new PresetEvaluation(applicable);
+    }
+}
