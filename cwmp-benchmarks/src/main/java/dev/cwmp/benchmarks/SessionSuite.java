@@ -1,0 +1,143 @@
+package dev.cwmp.benchmarks;
+
+import dev.cwmp.benchmarks.session.AcsServerMain;
+import dev.cwmp.benchmarks.session.ServerProcess;
+import dev.cwmp.testkit.load.LoadGenerator;
+import dev.cwmp.testkit.load.LoadMain;
+import dev.cwmp.testkit.load.LoadReport;
+import dev.cwmp.testkit.load.LoadReports;
+import dev.cwmp.testkit.load.Scenario;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bin/bench session}: CWMP sessions per second and latency of our ACS against a canned server
+ * that sends the same bytes without parsing anything, in one run, with the same load generator and
+ * settings, over loopback.
+ *
+ * <p>Four configurations, in this order: the canned server (bare sessions: Inform, empty POST, 204),
+ * our ACS bare (JDK HTTP adapter, {@code CpeAuthenticator.none()}, in-memory store, logging at WARN),
+ * the canned server get-then-set (GetParameterValues of two names, then SetParameterValues of one
+ * value), our ACS get-then-set. Each server runs in a JVM of its own (same JVM options for both), so
+ * the generator's threads and collections do not pause it; the generator ({@code cwmp-testkit}) runs
+ * 64 CPEs in this JVM. Each configuration: a warm-up of 3 s, then 5 runs of 5 s; the figures are the
+ * medians of the runs (sessions per second, and each latency percentile). About 2.5 minutes.
+ *
+ * <p>Targets (issue 4): our bare rate at least 60 % of the canned server's, our bare p99 at most
+ * 25 ms, our get-then-set rate at least 40 % of the canned server's bare rate.
+ *
+ * <p>Options: {@code --cpes 64 --warmup 3 --seconds 5 --runs 5}.
+ */
+public final class SessionSuite {
+
+    static final double TARGET_BARE_RATIO = 0.60;
+    static final double TARGET_BARE_P99_MS = 25;
+    static final double TARGET_GET_THEN_SET_RATIO = 0.40;
+
+    private SessionSuite() {
+    }
+
+    private record Settings(int cpes, Duration warmUp, Duration run, int runs) {
+    }
+
+    public static void main(String[] args) {
+        int cpes = 64;
+        double warmup = 3;
+        double seconds = 5;
+        int runs = 5;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--cpes" -> cpes = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
+                case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
+                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--cpes, --warmup, --seconds, --runs)");
+            }
+        }
+        Settings settings = new Settings(cpes, Duration.ofMillis((long) (warmup * 1000)),
+                Duration.ofMillis((long) (seconds * 1000)), runs);
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        LoadReport cannedBare = measure("canned bare", settings, Scenario.BARE,
+                LoadMain.class.getName(), "--canned-server", "0", "--scenario", "bare");
+        LoadReport oursBare = measure("ours bare", settings, Scenario.BARE, AcsServerMain.class.getName(), "bare");
+        LoadReport cannedGetSet = measure("canned get-then-set", settings, Scenario.GET_THEN_SET,
+                LoadMain.class.getName(), "--canned-server", "0", "--scenario", "get-then-set");
+        LoadReport oursGetSet = measure("ours get-then-set", settings, Scenario.GET_THEN_SET,
+                AcsServerMain.class.getName(), "get-then-set");
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        List<String> verdicts = new ArrayList<>();
+        BenchReport report = new BenchReport(String.format(Locale.ROOT,
+                "session: medians of %d runs of %s after a %s warm-up, %d CPEs, loopback, server in its own JVM",
+                runs, settings.run(), settings.warmUp(), cpes));
+        figures(report, "session.canned.bare", cannedBare, "ceiling: same bytes, nothing parsed");
+        figures(report, "session.ours.bare", oursBare, "JDK adapter, in-memory store");
+        figures(report, "session.canned.get_then_set", cannedGetSet, "ceiling");
+        figures(report, "session.ours.get_then_set", oursGetSet, "GetParameterValues + SetParameterValues");
+
+        double bareRatio = oursBare.sessionsPerSecond() / cannedBare.sessionsPerSecond();
+        double bareP99 = millis(oursBare.latency().p99());
+        double getSetRatio = oursGetSet.sessionsPerSecond() / cannedBare.sessionsPerSecond();
+        report.figure("ratio.ours_over_canned.bare", bareRatio, "x",
+                verdict(verdicts, "bare sessions/s >= 60 % of the canned server's", bareRatio >= TARGET_BARE_RATIO));
+        report.figure("session.ours.bare.p99_target", bareP99, "ms",
+                verdict(verdicts, "bare p99 <= 25 ms", bareP99 <= TARGET_BARE_P99_MS));
+        report.figure("ratio.ours_get_then_set_over_canned_bare", getSetRatio, "x",
+                verdict(verdicts, "get-then-set sessions/s >= 40 % of the canned server's bare rate",
+                        getSetRatio >= TARGET_GET_THEN_SET_RATIO));
+        report.figure("ratio.ours_over_canned.get_then_set",
+                oursGetSet.sessionsPerSecond() / cannedGetSet.sessionsPerSecond(), "x", "no target; for comparison");
+        report.figure("ratio.canned_p99_over_ours_p99.bare",
+                millis(cannedBare.latency().p99()) / bareP99, "x", "no target; the ceiling's own tail on this machine");
+        int cpus = Runtime.getRuntime().availableProcessors();
+        report.figure("system_load_average.before", loadBefore, "", cpus + " CPUs: figures suffer when this exceeds them");
+        report.figure("system_load_average.after", loadAfter, "");
+        report.print();
+        System.out.println();
+        verdicts.forEach(System.out::println);
+    }
+
+    private static LoadReport measure(String label, Settings s, Scenario scenario, String mainClass, String... args) {
+        try (ServerProcess server = ServerProcess.start(mainClass, args)) {
+            URI url = URI.create("http://127.0.0.1:" + server.port() + "/");
+            if (!s.warmUp().isZero()) {
+                LoadGenerator.builder(url).cpes(s.cpes()).scenario(scenario).duration(s.warmUp())
+                        .serialPrefix("WARM").build().run();
+            }
+            LoadGenerator generator = LoadGenerator.builder(url).cpes(s.cpes()).scenario(scenario)
+                    .duration(s.run()).build();
+            LoadReport[] reports = new LoadReport[s.runs()];
+            for (int r = 0; r < s.runs(); r++) {
+                reports[r] = generator.run();
+                System.out.printf(Locale.ROOT,
+                        "%-20s run %d: %6.0f sessions/s, p50 %6.2f ms, p99 %6.2f ms, %.2f requests/session, %d errors%n",
+                        label, r + 1, reports[r].sessionsPerSecond(), millis(reports[r].latency().p50()),
+                        millis(reports[r].latency().p99()), reports[r].requestsPerSession(), reports[r].errorCount());
+            }
+            return LoadReports.median(reports);
+        }
+    }
+
+    private static void figures(BenchReport report, String name, LoadReport r, String comment) {
+        report.figure(name + ".sessions_per_second", r.sessionsPerSecond(), "sessions/s", comment);
+        report.figure(name + ".latency_p50", millis(r.latency().p50()), "ms");
+        report.figure(name + ".latency_p99", millis(r.latency().p99()), "ms");
+        report.figure(name + ".requests_per_session", r.requestsPerSession(), "requests");
+        report.figure(name + ".errors", r.errorCount(), "sessions", "summed over the runs");
+    }
+
+    private static double millis(Duration d) {
+        return d.toNanos() / 1e6;
+    }
+
+    private static String verdict(List<String> verdicts, String target, boolean met) {
+        verdicts.add("TARGET " + target + ": " + (met ? "MET" : "MISSED"));
+        return (met ? "met" : "MISSED") + ": " + target;
+    }
+}
