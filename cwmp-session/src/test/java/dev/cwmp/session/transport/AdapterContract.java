@@ -367,7 +367,7 @@ abstract class AdapterContract {
             assertThat(response.closesConnection()).isTrue();
             // what the client got out before the answer: the limit plus the sockets' buffers, far from 50 MB
             assertThat(sentWhenAnswered).isLessThan(maxBytes + 16L * 1024 * 1024);
-            connection.close();
+            // the ACS hangs up rather than read the rest: the writer fails before the end of its 50 MB
             writer.get(10, TimeUnit.SECONDS);
             assertThat(sent.get()).as("bytes the client could write before the ACS hung up").isLessThan(FIFTY_MB);
         }
