@@ -315,7 +315,7 @@ public final class PreconditionParser {
                     case 't' -> sb.append('\t');
                     case 'u' -> {
                         if (i + 6 > text.length() || !isHex(text, i + 2, i + 6)) {
-                            throw error(i + 1, "four hex digits after \\u");
+                            throw error(i, "four hex digits after \\u");
                         }
                         sb.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
                         i += 4;
