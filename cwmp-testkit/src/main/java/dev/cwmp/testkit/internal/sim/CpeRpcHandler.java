@@ -389,7 +389,7 @@ public final class CpeRpcHandler {
     private CpeMessage addObject(AddObject request) {
         String path = request.objectName();
         Optional<Node> n = params.find(path);
-        if (!path.endsWith(".") || n.isEmpty() || !n.get().object() || !n.get().table()) {
+        if (!path.endsWith(".") || n.isEmpty() || !n.get().object() || !n.get().table() || !n.get().writable()) {
             return CwmpFault.of(FaultCode.INVALID_PARAMETER_NAME, "not a table the ACS may add to: " + path);
         }
         long instance = params.addInstance(path);
@@ -405,7 +405,7 @@ public final class CpeRpcHandler {
             return CwmpFault.of(FaultCode.INVALID_PARAMETER_NAME, "not an instance: " + path);
         }
         String tablePath = path.substring(0, path.length() - segment.length() - 1);
-        if (params.find(tablePath).filter(Node::table).isEmpty()) {
+        if (params.find(tablePath).filter(t -> t.table() && t.writable()).isEmpty()) {
             return CwmpFault.of(FaultCode.INVALID_PARAMETER_NAME, "the ACS may not delete instances of " + tablePath);
         }
         params.deleteInstance(path, tablePath);

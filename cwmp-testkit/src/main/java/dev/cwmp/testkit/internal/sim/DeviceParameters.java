@@ -160,7 +160,7 @@ public final class DeviceParameters {
             if (n.object()) {
                 String rest = n.path().substring(tablePath.length());
                 int dot = rest.indexOf('.');
-                if (dot == rest.length() - 1 && ProfileTable.isNumber(rest.substring(0, dot))) {
+                if (dot > 0 && dot == rest.length() - 1 && ProfileTable.isNumber(rest.substring(0, dot))) {
                     out.add(Long.parseLong(rest.substring(0, dot)));
                 }
             }

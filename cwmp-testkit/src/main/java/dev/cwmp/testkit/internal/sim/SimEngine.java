@@ -297,7 +297,12 @@ public final class SimEngine {
                 acsRequests.add(request);
                 CpeRpcHandler.Answer answer;
                 synchronized (d) {
-                    answer = handler.handle(request);
+                    try {
+                        answer = handler.handle(request);
+                    } catch (RuntimeException e) {
+                        answer = new CpeRpcHandler.Answer(CwmpFault.of(FaultCode.INTERNAL_ERROR,
+                                "internal error: " + e), Optional.empty());
+                    }
                 }
                 answers.add(answer.message());
                 answer.deferred().ifPresent(deferred::add);
