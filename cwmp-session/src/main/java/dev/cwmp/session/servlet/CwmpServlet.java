@@ -64,6 +64,13 @@ import org.slf4j.LoggerFactory;
  * {@link #destroy()}. The servlet never closes the {@link Acs}: the application does, after the
  * container has stopped.
  *
+ * <p><b>Reason phrases: mind the container.</b> Some CPEs reject a status line without a reason
+ * phrase ({@code HTTP/1.1 200 } with nothing after), and Servlet 6 gives an application no say in
+ * it. Jetty 12 writes one ({@code HTTP/1.1 200 OK}; this module's tests check it on every status);
+ * Tomcat 9 and later, Spring Boot's default container, never do. For such CPEs serve the ACS from
+ * Jetty (in Spring Boot: {@code spring-boot-starter-jetty} instead of {@code spring-boot-starter-tomcat}),
+ * from {@link dev.cwmp.session.http.JdkHttpTransport}, or behind a reverse proxy that writes reason phrases.
+ *
  * <p><b>TLS client certificates.</b> The chain comes from the standard request attribute
  * {@code jakarta.servlet.request.X509Certificate}; the container must ask for it (Tomcat
  * {@code certificateVerification="optional"}, Jetty {@code SslContextFactory.Server.setWantClientAuth(true)}

@@ -124,7 +124,8 @@ abstract class AdapterContract {
             assertThat(informed.status()).isEqualTo(200);
             assertThat(informed.body()).isEqualTo(new InformResponse(1));
             assertThat(informed.id()).contains("cpe-1");
-            assertThat(informed.http().header("Set-Cookie").orElseThrow()).startsWith("cwmp_session=");
+            assertThat(informed.http().header("Set-Cookie").orElseThrow())
+                    .matches("cwmp_session=[A-Za-z0-9_-]{22}; Path=/; HttpOnly");
             assertThat(informed.http().header("Content-Type").orElseThrow()).startsWith("text/xml");
 
             RawCpe.Reply end = cpe.emptyPost();
