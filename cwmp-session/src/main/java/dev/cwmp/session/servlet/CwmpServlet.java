@@ -47,8 +47,7 @@ import org.slf4j.LoggerFactory;
  * Tomcat.addServlet(context, "cwmp", new CwmpServlet(acs));
  * context.addServletMappingDecoded("/acs", "cwmp");
  *
- * // Spring Boot 3
- * @Bean
+ * // Spring Boot 3: a bean method of a configuration class
  * ServletRegistrationBean<CwmpServlet> cwmp(Acs acs) {
  *     return new ServletRegistrationBean<>(new CwmpServlet(acs), "/acs");
  * }
@@ -110,6 +109,9 @@ public final class CwmpServlet extends HttpServlet {
      * {@link Acs#expire()} on {@code scheduler} every {@code period}. The scheduler stays the
      * application's: {@code destroy()} cancels the servlet's task, it does not shut the scheduler down.
      *
+     * @param scheduler the application's scheduler
+     * @param period    the delay between two runs (1 s is a good choice)
+     * @return a new servlet for the same {@link Acs}
      * @throws IllegalArgumentException if the period is not positive
      */
     public CwmpServlet withHousekeeping(ScheduledExecutorService scheduler, Duration period) {
