@@ -107,8 +107,12 @@ public final class SimEngine {
 
     private void boot(DeviceState d) {
         d.boots++;
+        if (!d.bootstrapped && quirks.neverBootstrap()) {
+            d.addEvent(EventStruct.of(EventStruct.PERIODIC)); // such a device starts as if its timer fired
+            return;
+        }
         if (!d.bootstrapped) {
-            d.addEvent(EventStruct.of(quirks.neverBootstrap() ? EventStruct.PERIODIC : EventStruct.BOOTSTRAP));
+            d.addEvent(EventStruct.of(EventStruct.BOOTSTRAP));
         }
         d.addEvent(EventStruct.of(EventStruct.BOOT));
     }
