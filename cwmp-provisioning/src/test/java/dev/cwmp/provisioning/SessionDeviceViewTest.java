@@ -1,0 +1,92 @@
+package dev.cwmp.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cwmp.datamodel.ParameterPath;
+import dev.cwmp.datamodel.ParameterTree;
+import dev.cwmp.protocol.CwmpVersion;
+import dev.cwmp.protocol.rpc.DeviceIdStruct;
+import dev.cwmp.protocol.rpc.EventStruct;
+import dev.cwmp.protocol.rpc.Inform;
+import dev.cwmp.session.DeviceId;
+import dev.cwmp.session.DeviceRecord;
+import dev.cwmp.session.SessionContext;
+import dev.cwmp.session.TaskOutcome;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class SessionDeviceViewTest {
+
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    @Test
+    void reads_parameters_tags_identity_and_events_of_a_session() {
+        ParameterTree tree = new ParameterTree();
+        tree.mergeValues(List.of(
+                new ParameterTree.ValueInfo(ParameterPath.parse("Device.DeviceInfo.UpTime"), "120", "xsd:unsignedInt"),
+                new ParameterTree.ValueInfo(ParameterPath.parse("Device.WiFi.SSID.3.SSID"), "office", "xsd:string")), NOW);
+        DeviceId id = new DeviceId("E48D8C", "RB951Ui-2HnD", "4AC7046131E4");
+        DeviceRecord record = DeviceRecord.registered(id, "MikroTik", NOW).withTag("PENDING");
+        Inform inform = new Inform(new DeviceIdStruct("MikroTik", "E48D8C", "RB951Ui-2HnD", "4AC7046131E4"),
+                List.of(EventStruct.of("1 BOOT"), EventStruct.of("M Reboot")), 1, NOW, 0, List.of());
+        DeviceView view = DeviceView.of(new FakeSession(id, inform, record, tree));
+
+        assertThat(view.parameter(ParameterPath.parse("Device.DeviceInfo.UpTime")))
+                .contains(DeviceView.ParameterValue.of("120", "xsd:unsignedInt"));
+        assertThat(view.parameter(ParameterPath.parse("Device.WiFi.SSID.*.SSID")))
+                .contains(DeviceView.ParameterValue.of("office", "xsd:string"));
+        assertThat(view.parameter(ParameterPath.parse("Device.WiFi.SSID.1.SSID"))).isEmpty();
+        assertThat(view.parameter(ParameterPath.parse("Device.WiFi.SSID.3"))).as("an object has no value").isEmpty();
+        assertThat(view.hasTag("PENDING")).isTrue();
+        assertThat(view.events()).containsExactlyInAnyOrder("1_BOOT", "M_Reboot");
+        assertThat(view.hasEvent("M Reboot")).isTrue();
+        assertThat(view.manufacturer()).isEqualTo("MikroTik");
+
+        Precondition p = Precondition.parse("Device.DeviceInfo.UpTime < 300 AND Tags.PENDING AND Events.1_BOOT"
+                + " AND DeviceID.Manufacturer = 'MikroTik' AND Device.WiFi.SSID.*.SSID = 'office'");
+        assertThat(p.test(view)).isTrue();
+    }
+
+    private record FakeSession(DeviceId deviceId, Inform inform, DeviceRecord device, ParameterTree parameters)
+            implements SessionContext {
+        @Override
+        public String sessionId() {
+            return "s1";
+        }
+
+        @Override
+        public CwmpVersion cwmpVersion() {
+            return CwmpVersion.V1_2;
+        }
+
+        @Override
+        public void updateDevice(UnaryOperator<DeviceRecord> change) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant now() {
+            return NOW;
+        }
+
+        @Override
+        public int acsRequestCount() {
+            return 0;
+        }
+
+        @Override
+        public Map<String, Object> attributes() {
+            return new HashMap<>();
+        }
+
+        @Override
+        public List<TaskOutcome> completedTasks() {
+            return List.of();
+        }
+    }
+
+}
