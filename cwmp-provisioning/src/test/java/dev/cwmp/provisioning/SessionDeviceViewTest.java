@@ -51,6 +51,23 @@ class SessionDeviceViewTest {
         assertThat(p.test(view)).isTrue();
     }
 
+    @Test
+    void a_wildcard_reads_the_first_instance_in_numeric_order_that_has_the_parameter() {
+        ParameterTree tree = new ParameterTree();
+        tree.mergeValues(List.of(
+                new ParameterTree.ValueInfo(ParameterPath.parse("Device.Hosts.Host.10.HostName"), "ten", "xsd:string"),
+                new ParameterTree.ValueInfo(ParameterPath.parse("Device.Hosts.Host.2.HostName"), "two", "xsd:string"),
+                new ParameterTree.ValueInfo(ParameterPath.parse("Device.Hosts.Host.1.Active"), "true", "xsd:boolean"),
+                new ParameterTree.ValueInfo(ParameterPath.parse("Device.IP.Interface.1.IPv4Address.3.IPAddress"), "10.0.0.1", "xsd:string")), NOW);
+        DeviceView view = DeviceView.builder(new DeviceId("001122", "", "SN")).parameters(tree).build();
+        assertThat(view.parameter(ParameterPath.parse("Device.Hosts.Host.*.HostName")))
+                .contains(DeviceView.ParameterValue.of("two", "xsd:string"));
+        assertThat(view.parameter(ParameterPath.parse("Device.IP.Interface.*.IPv4Address.*.IPAddress")))
+                .contains(DeviceView.ParameterValue.of("10.0.0.1", "xsd:string"));
+        assertThat(view.parameter(ParameterPath.parse("Device.Hosts.Host.*.Missing"))).isEmpty();
+        assertThat(view.parameter(ParameterPath.parse("Device.Nothing.*.X"))).isEmpty();
+    }
+
     private record FakeSession(DeviceId deviceId, Inform inform, DeviceRecord device, ParameterTree parameters)
             implements SessionContext {
         @Override
