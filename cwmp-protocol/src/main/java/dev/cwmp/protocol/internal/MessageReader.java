@@ -303,7 +303,7 @@ final class MessageReader {
                 case "SetParameterValues":
                     return readSetParameterValues();
                 case "SetParameterValuesResponse":
-                    return new SetParameterValuesResponse((int) readSingleInt("Status"));
+                    return new SetParameterValuesResponse(readSingleInt("Status"));
                 case "GetParameterNames":
                     return readGetParameterNames();
                 case "GetParameterNamesResponse":
@@ -329,7 +329,7 @@ final class MessageReader {
                 case "DeleteObject":
                     return readDeleteObject();
                 case "DeleteObjectResponse":
-                    return new DeleteObjectResponse((int) readSingleInt("Status"));
+                    return new DeleteObjectResponse(readSingleInt("Status"));
                 case "Reboot":
                     return new Reboot(readSingleString("CommandKey"));
                 case "RebootResponse":
@@ -1093,7 +1093,7 @@ final class MessageReader {
         return value;
     }
 
-    private long readSingleInt(String element) throws XMLStreamException {
+    private int readSingleInt(String element) throws XMLStreamException {
         int value = 0;
         while (nextChild()) {
             if (element.equals(r.getLocalName())) {
