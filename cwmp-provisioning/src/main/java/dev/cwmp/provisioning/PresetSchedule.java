@@ -35,6 +35,15 @@ public final class PresetSchedule {
     private final String cron;
     private final ZoneId zone;
     private final ExecutionTime execution;
+    /** The last computed stretch of time between two firings; replaced as time moves on (racy, immutable). */
+    private volatile Window window;
+
+    /** For every instant in [from, until), the latest firing is {@code last}. */
+    private record Window(Instant from, Instant until, Optional<Instant> last) {
+        boolean covers(Instant now) {
+            return !now.isBefore(from) && now.isBefore(until);
+        }
+    }
 
     private PresetSchedule(Duration duration, String cron, ZoneId zone) {
         this.duration = duration;
@@ -100,13 +109,25 @@ public final class PresetSchedule {
         return zone;
     }
 
-    /** The latest firing at or before {@code now} (to the second), if the expression ever fired. */
+    /**
+     * The latest firing at or before {@code now} (to the second), if the expression ever fired.
+     * Answers from the span between two firings computed last, so most calls do no cron arithmetic.
+     */
     public Optional<Instant> lastFiring(Instant now) {
-        ZonedDateTime at = now.truncatedTo(ChronoUnit.SECONDS).atZone(zone);
-        if (execution.isMatch(at)) {
-            return Optional.of(at.toInstant());
+        Window w = window;
+        if (w == null || !w.covers(now)) {
+            w = computeWindow(now);
+            window = w;
         }
-        return execution.lastExecution(at).map(ZonedDateTime::toInstant);
+        return w.last();
+    }
+
+    private Window computeWindow(Instant now) {
+        ZonedDateTime at = now.truncatedTo(ChronoUnit.SECONDS).atZone(zone);
+        Optional<Instant> last = execution.isMatch(at) ? Optional.of(at.toInstant())
+                : execution.lastExecution(at).map(ZonedDateTime::toInstant);
+        Instant until = execution.nextExecution(at).map(ZonedDateTime::toInstant).orElse(Instant.MAX);
+        return new Window(last.orElse(Instant.MIN), until, last);
     }
 
     /** Whether the window is open at {@code now}. */

@@ -62,6 +62,21 @@ class PresetScheduleTest {
     }
 
     @Test
+    void answers_the_same_whatever_order_the_instants_come_in() {
+        PresetSchedule nightly = PresetSchedule.parse("3600 0 0 2 * * *");
+        String[] instants = {"2026-11-25T02:30:00Z", "2026-11-24T02:10:00Z", "2026-11-25T03:30:00Z",
+            "2026-11-25T01:59:59Z", "2026-11-26T02:00:00Z", "2026-11-25T02:59:59Z", "2026-11-25T03:00:00Z"};
+        boolean[] expected = {true, true, false, false, true, true, false};
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < instants.length; i++) {
+                assertThat(nightly.isActive(at(instants[i]))).as(instants[i]).isEqualTo(expected[i]);
+            }
+        }
+        PresetSchedule fresh = PresetSchedule.parse("3600 0 0 2 * * *");
+        assertThat(fresh.lastFiring(at("2026-11-25T03:30:00Z"))).contains(at("2026-11-25T02:00:00Z"));
+    }
+
+    @Test
     void utc_unless_a_zone_is_given() {
         PresetSchedule utc = PresetSchedule.parse("3600 0 0 2 * * *");
         PresetSchedule paris = utc.withZone(ZoneId.of("Europe/Paris"));
