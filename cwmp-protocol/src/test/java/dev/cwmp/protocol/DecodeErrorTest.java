@@ -141,6 +141,26 @@ class DecodeErrorTest {
     }
 
     @Test
+    void a_body_with_two_messages_is_not_a_cwmp_envelope() {
+        CwmpDecodeException e = decodeFailure(envelope("urn:dslforum-org:cwmp-1-0",
+                "<cwmp:GetRPCMethods/><cwmp:FactoryReset/>"));
+
+        assertThat(e.reason()).isEqualTo(Reason.NOT_A_SOAP_ENVELOPE);
+        assertThat(e.getMessage()).contains("GetRPCMethods").contains("FactoryReset");
+        assertThat(e.cwmpId()).contains("req-17");
+    }
+
+    @Test
+    void content_after_the_envelope_is_malformed_but_whitespace_and_comments_are_fine() {
+        String one = envelope("urn:dslforum-org:cwmp-1-0", "<cwmp:GetRPCMethods/>");
+
+        assertThat(decodeFailure(one + one).reason()).isEqualTo(Reason.MALFORMED_XML);
+        assertThat(decodeFailure(one + "trailing").reason()).isEqualTo(Reason.MALFORMED_XML);
+        assertThat(CODEC.decode((one + "\n<!-- end -->\n").getBytes(StandardCharsets.UTF_8)).body().methodName())
+                .isEqualTo("GetRPCMethods");
+    }
+
+    @Test
     void broken_xml_is_malformed_with_its_location() {
         CwmpDecodeException e = decodeFailure(envelope("urn:dslforum-org:cwmp-1-0",
                 "<cwmp:GetRPCMethods></cwmp:Oops>"));

@@ -145,6 +145,7 @@ final class MessageReader {
         if (body == null) {
             throw error(Reason.NOT_A_SOAP_ENVELOPE, "the Envelope has no Body", null);
         }
+        toEndOfDocument();
         String namespace = cwmpNamespace != null ? cwmpNamespace : declaredCwmpNamespace;
         Optional<CwmpVersion> version = CwmpVersion.detect(namespace, headers);
         if (version.isEmpty()) {
@@ -168,6 +169,28 @@ final class MessageReader {
                         throw error(Reason.MALFORMED_XML, "text before the root element", null);
                     }
                     break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /** Reads what follows the Envelope: only whitespace, comments and processing instructions may. */
+    private void toEndOfDocument() throws XMLStreamException {
+        while (true) {
+            int event = r.next();
+            switch (event) {
+                case XMLStreamConstants.END_DOCUMENT:
+                    return;
+                case XMLStreamConstants.START_ELEMENT:
+                    throw error(Reason.MALFORMED_XML, "content after the Envelope: " + r.getLocalName(), null);
+                case XMLStreamConstants.CHARACTERS:
+                    if (!r.isWhiteSpace()) {
+                        throw error(Reason.MALFORMED_XML, "text after the Envelope", null);
+                    }
+                    break;
+                case XMLStreamConstants.DTD:
+                    throw error(Reason.DOCTYPE_NOT_ALLOWED, "a DOCTYPE declaration is not allowed", null);
                 default:
                     break;
             }
@@ -259,8 +282,8 @@ final class MessageReader {
         CwmpMessage message = null;
         while (nextChild()) {
             if (message != null) {
-                r.skipElement();
-                continue;
+                throw error(Reason.NOT_A_SOAP_ENVELOPE, "the Body holds more than one message: " + message.methodName()
+                        + " and " + r.getLocalName(), null);
             }
             String namespace = r.getNamespaceURI();
             String name = r.getLocalName();
