@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * keep-alive connections and closes the others after their response: with more CPEs than that in
  * session at once, raise it ({@code -Dsun.net.httpserver.maxIdleConnections=2000}) when starting the JVM.
  *
+ * <p>Starting it sets {@code sun.net.httpserver.nodelay=true} (TCP_NODELAY) unless the property is
+ * set already: see {@link #start(Acs, InetSocketAddress, Optional, int)}.
+ *
  * <pre>{@code
  * try (JdkHttpTransport http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 7547))) {
  *     ... http.port() ...
@@ -49,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class JdkHttpTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdkHttpTransport.class);
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -74,7 +78,9 @@ public final class JdkHttpTransport implements AutoCloseable {
 
     /**
      * Starts HTTP, or HTTPS when an SSL context is given (client certificates are requested, not
-     * required: the authenticator decides).
+     * required: the authenticator decides). Unless {@code sun.net.httpserver.nodelay} is set, sets it
+     * to true before the JDK server starts: the JDK writes a response's head and body separately, and
+     * with Nagle's algorithm on the body waits for the CPE's delayed ACK (up to 40 ms on Linux).
      */
     public static JdkHttpTransport start(Acs acs, InetSocketAddress address, Optional<SSLContext> tls, int threads) {
         Objects.requireNonNull(acs, "acs");
@@ -82,6 +88,7 @@ public final class JdkHttpTransport implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive");
         }
+        preferNoDelay();
         try {
             HttpServer server;
             if (tls.isPresent()) {
@@ -102,6 +109,19 @@ public final class JdkHttpTransport implements AutoCloseable {
             return new JdkHttpTransport(acs, server, executor, Duration.ofSeconds(1));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + address, e);
+        }
+    }
+
+    /**
+     * Turns Nagle's algorithm off for the JDK server's connections unless the application chose
+     * ({@code -Dsun.net.httpserver.nodelay=false}). The JDK server writes a response's head and body
+     * in two writes, so with Nagle on the body waits for the CPE's delayed ACK (up to 40 ms on Linux)
+     * on every keep-alive exchange after the first ones: sessions with ACS requests crawl. The JDK
+     * reads the property when it starts its first server in the JVM.
+     */
+    private static void preferNoDelay() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
         }
     }
 
