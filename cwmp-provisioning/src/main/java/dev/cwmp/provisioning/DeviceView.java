@@ -44,6 +44,9 @@ public interface DeviceView {
     /** Whether the device has the tag. */
     boolean hasTag(String tag);
 
+    /** The device's tags. */
+    Set<String> tags();
+
     /** The device's identity. */
     DeviceId deviceId();
 

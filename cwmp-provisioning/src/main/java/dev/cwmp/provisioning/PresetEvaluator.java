@@ -18,8 +18,11 @@ import java.util.Set;
  * precondition is true. Applicable presets come in GenieACS's order: increasing weight, then name.
  *
  * <p>Built once per set of presets and shared (immutable, thread-safe). Presets are indexed by the
- * first event they require, so a session visits only the presets that require none and those whose
- * first required event it carries; preconditions are syntax trees evaluated without compilation.
+ * first event they require and by a tag their precondition requires ({@code Tags.X},
+ * {@code Tags.X IS NOT NULL} or {@code Tags.X = true}, alone or as a term of a top-level
+ * {@code AND}), so a session visits only the presets whose first required event it carries (or that
+ * require none) and whose required tag the device has (or that require none); the others could not
+ * apply. Preconditions are syntax trees, evaluated as they are.
  */
 public final class PresetEvaluator {
 
@@ -35,6 +38,10 @@ public final class PresetEvaluator {
     private final long[] unconditional;
     /** Presets by their first required (normalized) event. */
     private final Map<String, int[]> byFirstEvent;
+    /** Bit set of the presets whose precondition requires no particular tag. */
+    private final long[] untagged;
+    /** Presets by the tag their precondition requires. */
+    private final Map<String, int[]> byRequiredTag;
 
     private PresetEvaluator(Collection<Preset> all) {
         List<Preset> sorted = new ArrayList<>(all);
@@ -51,7 +58,9 @@ public final class PresetEvaluator {
         this.schedules = new PresetSchedule[n];
         this.preconditions = new Precondition[n];
         this.unconditional = new long[(n + 63) >>> 6];
+        this.untagged = new long[(n + 63) >>> 6];
         Map<String, List<Integer>> index = new HashMap<>();
+        Map<String, List<Integer>> tagIndex = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Preset p = presets[i];
             events[i] = p.events();
@@ -63,10 +72,44 @@ public final class PresetEvaluator {
             } else {
                 index.computeIfAbsent(required.get(0), k -> new ArrayList<>()).add(i);
             }
+            String tag = requiredTag(p.precondition());
+            if (tag == null) {
+                untagged[i >>> 6] |= 1L << i;
+            } else {
+                tagIndex.computeIfAbsent(tag, k -> new ArrayList<>()).add(i);
+            }
         }
+        this.byFirstEvent = toArrays(index);
+        this.byRequiredTag = toArrays(tagIndex);
+    }
+
+    private static Map<String, int[]> toArrays(Map<String, List<Integer>> index) {
         Map<String, int[]> built = new HashMap<>();
-        index.forEach((code, list) -> built.put(code, list.stream().mapToInt(Integer::intValue).toArray()));
-        this.byFirstEvent = Map.copyOf(built);
+        index.forEach((key, list) -> built.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+        return Map.copyOf(built);
+    }
+
+    /** A tag without which the precondition cannot be true, or null. */
+    private static String requiredTag(Precondition p) {
+        if (p instanceof Precondition.Term t && t.operand() instanceof Precondition.Tag tag) {
+            return tag.name();
+        }
+        if (p instanceof Precondition.IsNull n && n.negated() && n.operand() instanceof Precondition.Tag tag) {
+            return tag.name();
+        }
+        if (p instanceof Precondition.Comparison c && c.operator() == Precondition.ComparisonOperator.EQ
+                && c.left() instanceof Precondition.Tag tag && c.right().equals(Literal.of(true))) {
+            return tag.name();
+        }
+        if (p instanceof Precondition.And a) {
+            for (Precondition operand : a.operands()) {
+                String tag = requiredTag(operand);
+                if (tag != null) {
+                    return tag;
+                }
+            }
+        }
+        return null;
     }
 
     /** An evaluator of these presets (names must be unique). */
@@ -95,6 +138,20 @@ public final class PresetEvaluator {
                     }
                 }
             }
+        }
+        long[] tagged = untagged.clone();
+        if (!byRequiredTag.isEmpty()) {
+            for (String tag : device.tags()) {
+                int[] indices = byRequiredTag.get(tag);
+                if (indices != null) {
+                    for (int i : indices) {
+                        tagged[i >>> 6] |= 1L << i;
+                    }
+                }
+            }
+        }
+        for (int w = 0; w < candidates.length; w++) {
+            candidates[w] &= tagged[w];
         }
         PreconditionEvaluator evaluator = new PreconditionEvaluator(device);
         List<Preset> applicable = new ArrayList<>();

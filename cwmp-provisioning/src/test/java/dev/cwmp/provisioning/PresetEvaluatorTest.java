@@ -147,6 +147,35 @@ class PresetEvaluatorTest {
     }
 
     @Test
+    void the_event_and_tag_indexes_pick_exactly_what_evaluating_every_preset_would() {
+        String[] preconditions = {"", "Tags.A", "Tags.A IS NOT NULL", "Tags.A = true", "Tags.A IS NULL", "NOT Tags.A",
+            "Tags.A AND Tags.B", "Tags.B AND Tags.A IS NULL", "Tags.A OR Tags.B", "true AND Tags.B = true",
+            "Device.DeviceInfo.SoftwareVersion = '1.0' AND Tags.C", "Tags.A = false", "(Tags.A AND Tags.B) AND Tags.C"};
+        String[] events = {"", "1 BOOT", "-1 BOOT", "1 BOOT, 2 PERIODIC", "2 PERIODIC, -1 BOOT", "M Reboot"};
+        List<Preset> presets = new ArrayList<>();
+        for (int p = 0; p < preconditions.length; p++) {
+            for (int e = 0; e < events.length; e++) {
+                presets.add(Preset.builder(p + "/" + e).weight((p * 7 + e) % 5)
+                        .precondition(preconditions[p]).events(events[e]).build());
+            }
+        }
+        PresetEvaluator evaluator = PresetEvaluator.of(presets);
+        String[][] tagSets = {{}, {"A"}, {"B"}, {"A", "B"}, {"C"}, {"A", "B", "C"}};
+        String[][] eventSets = {{}, {"1 BOOT"}, {"2 PERIODIC"}, {"1 BOOT", "2 PERIODIC"}, {"M Reboot", "1 BOOT"}};
+        for (String[] tagSet : tagSets) {
+            for (String[] eventSet : eventSets) {
+                DeviceView device = device(tagSet, eventSet);
+                List<String> expected = evaluator.presets().stream()
+                        .filter(p -> p.events().matches(device) && p.precondition().test(device))
+                        .map(Preset::name).toList();
+                assertThat(names(evaluator.evaluate(device, NOW)))
+                        .as("tags %s, events %s", List.of(tagSet), List.of(eventSet))
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void rejects_two_presets_with_one_name() {
         assertThatThrownBy(() -> PresetEvaluator.of(List.of(Preset.builder("a").build(), Preset.builder("a").weight(1).build())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");

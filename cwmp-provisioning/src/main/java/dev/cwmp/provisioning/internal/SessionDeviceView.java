@@ -38,6 +38,11 @@ public final class SessionDeviceView implements DeviceView {
     }
 
     @Override
+    public Set<String> tags() {
+        return session.device().tags();
+    }
+
+    @Override
     public DeviceId deviceId() {
         return session.deviceId();
     }

@@ -49,6 +49,11 @@ public final class SimpleDeviceView implements DeviceView {
     }
 
     @Override
+    public Set<String> tags() {
+        return tags;
+    }
+
+    @Override
     public DeviceId deviceId() {
         return id;
     }
