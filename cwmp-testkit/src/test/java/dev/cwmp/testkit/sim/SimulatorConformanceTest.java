@@ -309,6 +309,47 @@ class SimulatorConformanceTest {
     }
 
     @Test
+    void an_alter_configuration_file_runs_as_a_script_without_reboot() throws Exception {
+        byte[] script = "/system identity set name=edge-2\n".getBytes(StandardCharsets.UTF_8);
+        files.put("/setup.alter", script);
+        int boots = cpe.boots();
+        run(new TaskAction.DownloadFile(new Download("cfg-1", "3 Vendor Configuration File", files.url("/setup.alter"),
+                "", "", script.length, "", 0, "", "")));
+        assertThat(cpe.lastScript()).contains("/system identity set name=edge-2\n");
+        assertThat(cpe.boots()).isEqualTo(boots);
+        assertThat(last().hasEvent(EventStruct.TRANSFER_COMPLETE)).isTrue();
+        assertThat(last().hasEvent(EventStruct.BOOT)).isFalse();
+    }
+
+    @Test
+    void a_missing_file_is_reported_as_9016_in_transfer_complete() throws Exception {
+        run(new TaskAction.DownloadFile(new Download("dl-404", "1 Firmware Upgrade Image", files.url("/nothing.xml"),
+                "", "", 0, "", 0, "", "")));
+        TransferComplete tc = (TransferComplete) cpeRequests.stream().filter(r -> r instanceof TransferComplete)
+                .findFirst().orElseThrow();
+        assertThat(tc.faultStruct().faultCode()).isEqualTo(9016);
+        assertThat(cpe.softwareVersion()).isEqualTo("6.40.5");
+    }
+
+    @Test
+    void a_device_from_the_tr181_defaults_takes_its_version_from_the_firmware_file_name() throws Exception {
+        SimulatedDevice generic = simulator.add(DeviceProfile.fromDataModel(dev.cwmp.datamodel.DataModel.tr181(),
+                new dev.cwmp.protocol.rpc.DeviceIdStruct("Acme", "A1B2C3", "Gateway", "G1")), "G1");
+        generic.powerOn();
+        scheduler.runDue();
+        files.put("/gateway-firmware-2.4.1.bin", new byte[] {9, 9, 9, 9});
+        TaskHandle handle = acs.submit(new DeviceId("A1B2C3", "Gateway", "G1"), new TaskAction.DownloadFile(
+                new Download("fw-g", "1 Firmware Upgrade Image", files.url("/gateway-firmware-2.4.1.bin"), "", "", 4,
+                        "", 0, "", "")), TaskOptions.DEFAULT);
+        generic.informNow();
+        scheduler.runDue();
+        assertThat(handle.outcome().toCompletableFuture().get(10, TimeUnit.SECONDS)).isInstanceOf(TaskOutcome.Done.class);
+        assertThat(generic.softwareVersion()).isEqualTo("2.4.1");
+        assertThat(last().serialNumber()).isEqualTo("G1");
+        assertThat(last().events()).contains(EventStruct.of(EventStruct.M_DOWNLOAD, "fw-g"));
+    }
+
+    @Test
     void upload_puts_the_configuration_and_reports_transfer_complete() throws Exception {
         TaskOutcome outcome = run(new TaskAction.UploadFile(new Upload("ul-1", "1 Vendor Configuration File",
                 files.url("/upload/config.txt"), "", "", 0)));
