@@ -6,6 +6,7 @@ import dev.cwmp.testkit.internal.sim.ConnectionRequestServer;
 import dev.cwmp.testkit.internal.sim.DeviceParameters;
 import dev.cwmp.testkit.internal.sim.DeviceState;
 import dev.cwmp.testkit.internal.sim.SimEngine;
+import dev.cwmp.testkit.internal.sim.SystemScheduler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -141,11 +142,14 @@ public final class Simulator implements AutoCloseable {
         return connectionRequests.map(s -> java.util.OptionalInt.of(s.port())).orElse(java.util.OptionalInt.empty());
     }
 
-    /** Stops the connection-request listener and the simulator's own session threads. */
+    /** Stops the connection-request listener, and the session threads and timers the simulator made itself. */
     @Override
     public void close() {
         connectionRequests.ifPresent(ConnectionRequestServer::close);
         ownExecutor.ifPresent(ExecutorService::shutdownNow);
+        if (config.ownScheduler && config.scheduler instanceof SystemScheduler timers) {
+            timers.close();
+        }
     }
 
     /** Builds a {@link Simulator}. */
@@ -164,6 +168,7 @@ public final class Simulator implements AutoCloseable {
         private HttpClient httpClient;
         private Duration timeout = Duration.ofSeconds(30);
         private Duration periodicInterval;
+        private boolean ownScheduler;
 
         private Builder(URI acsUrl) {
             this.acsUrl = Objects.requireNonNull(acsUrl, "acsUrl");
@@ -265,6 +270,7 @@ public final class Simulator implements AutoCloseable {
         public Simulator build() {
             if (scheduler == null) {
                 scheduler = SimScheduler.system();
+                ownScheduler = true;
             }
             return new Simulator(this);
         }

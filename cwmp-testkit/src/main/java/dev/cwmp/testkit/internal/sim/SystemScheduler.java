@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** Real time: the system clock and one daemon timer thread. */
-public final class SystemScheduler implements SimScheduler {
+public final class SystemScheduler implements SimScheduler, AutoCloseable {
 
     private final ScheduledExecutorService timer;
 
@@ -30,5 +30,11 @@ public final class SystemScheduler implements SimScheduler {
     @Override
     public void schedule(Duration delay, Runnable task) {
         timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Drops the pending timers and stops the timer thread. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
     }
 }
