@@ -53,6 +53,7 @@ import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,7 @@ public final class SessionEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionEngine.class);
     private static final String CONTENT_TYPE = "text/xml; charset=\"utf-8\"";
+    private static final byte[] EMPTY = new byte[0];
     private static final List<String> ACS_METHODS = List.of("Inform", "GetRPCMethods", "TransferComplete",
             "AutonomousTransferComplete", "DUStateChangeComplete", "AutonomousDUStateChangeComplete",
             "RequestDownload", "Kicked");
@@ -622,19 +624,67 @@ public final class SessionEngine {
                 throw new IOException("unsupported Content-Encoding " + encoding);
         }
         try (InputStream body = in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-            byte[] buf = new byte[8192];
-            long total = 0;
-            int n;
-            while ((n = body.read(buf)) > 0) {
-                total += n;
-                if (total > max) {
-                    throw new BodyTooLargeException();
-                }
-                out.write(buf, 0, n);
+            long declared = encoding.equals("identity") || encoding.isEmpty() ? declaredLength(request) : -1;
+            if (declared > max) {
+                throw new BodyTooLargeException();
             }
-            return out.toByteArray();
+            if (declared >= 0) {
+                // The usual case: read straight into an array of the declared size (an empty POST
+                // allocates nothing), and fall back to the general loop only if more follows.
+                byte[] exact = declared == 0 ? EMPTY : new byte[(int) declared];
+                int got = body.readNBytes(exact, 0, exact.length);
+                if (got < exact.length) {
+                    return Arrays.copyOf(exact, got);
+                }
+                int next = body.read();
+                if (next < 0) {
+                    return exact;
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream(exact.length + 4096);
+                out.write(exact, 0, exact.length);
+                out.write(next);
+                return readRest(body, out, max);
+            }
+            return readRest(body, new ByteArrayOutputStream(4096), max);
         }
+    }
+
+    private static byte[] readRest(InputStream body, ByteArrayOutputStream out, long max) throws IOException {
+        byte[] buf = new byte[8192];
+        long total = out.size();
+        if (total > max) {
+            throw new BodyTooLargeException();
+        }
+        int n;
+        while ((n = body.read(buf)) > 0) {
+            total += n;
+            if (total > max) {
+                throw new BodyTooLargeException();
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** The Content-Length the request declares, or -1 when absent or malformed. */
+    private static long declaredLength(AcsHttpRequest request) {
+        Optional<String> header = request.header("Content-Length");
+        if (header.isEmpty()) {
+            return -1;
+        }
+        String v = header.get().trim();
+        if (v.isEmpty() || v.length() > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** RFC 9110's "deflate" is zlib-wrapped, but some clients send raw deflate: tell by the header. */
