@@ -118,6 +118,13 @@ public sealed interface Precondition {
             if (path.isPartial()) {
                 throw new IllegalArgumentException("a precondition reads a parameter, not object " + path);
             }
+            String root = path.rootName();
+            if (root.equals("Tags") || root.equals("DeviceID") || root.equals("Events")) {
+                throw new IllegalArgumentException(root + ". paths are written with Tag, DeviceIdField or Event: " + path);
+            }
+            if (path.segmentCount() == 1 && PreconditionParser.isKeyword(root)) {
+                throw new IllegalArgumentException("a parameter cannot be named like the keyword " + root);
+            }
         }
 
         /** The parameter at the path's text. */
@@ -184,7 +191,8 @@ public sealed interface Precondition {
 
     /**
      * {@code Events.<code>}: true when the session's Inform carried the event, null otherwise. The
-     * code is kept with {@code _} in place of spaces ({@code 1_BOOT}, {@code M_Download}).
+     * code is kept with {@code _} in place of spaces ({@code 1_BOOT}, {@code M_Download}); it has
+     * letters, digits, {@code _} and {@code -} only.
      */
     record Event(String code) implements Operand {
         public Event {
@@ -192,6 +200,13 @@ public sealed interface Precondition {
             code = EventFilter.normalize(code);
             if (code.isEmpty()) {
                 throw new IllegalArgumentException("an event code is not empty");
+            }
+            for (int i = 0; i < code.length(); i++) {
+                char c = code.charAt(i);
+                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                    throw new IllegalArgumentException("an event code in a precondition has letters, digits, '_', '-'"
+                            + " and spaces (written '_'): " + code);
+                }
             }
         }
 

@@ -267,7 +267,11 @@ public final class PreconditionParser {
         if (path.isPartial()) {
             throw error(start + word.length() - 1, "a parameter path, not an object path ending with '.'");
         }
-        return new Precondition.Parameter(path);
+        try {
+            return new Precondition.Parameter(path);
+        } catch (IllegalArgumentException e) {
+            throw error(start, "a parameter path (" + e.getMessage() + ")");
+        }
     }
 
     private String sqlString() {
@@ -335,6 +339,16 @@ public final class PreconditionParser {
 
     // ---------------------------------------------------------------------------------------------
     // Lexical helpers
+
+    /** Whether the word is one of the language's keywords (any case). */
+    public static boolean isKeyword(String word) {
+        switch (word.toUpperCase(Locale.ROOT)) {
+            case "AND", "OR", "NOT", "LIKE", "IS", "NULL", "TRUE", "FALSE":
+                return true;
+            default:
+                return false;
+        }
+    }
 
     private static boolean isHex(String s, int from, int to) {
         for (int i = from; i < to; i++) {
