@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * What preconditions read of a device in a session: parameter values with their xsd types, tags,
  * identity and the events of the current session. {@link #of(SessionContext)} adapts a session;
- * {@link #builder(DeviceId)} makes one from plain data (tests, tools).
+ * {@link #builder(DeviceId)} makes one from plain data (tests, tools). Views cache the parameter
+ * values they have read and are meant for one thread (a session's).
  */
 public interface DeviceView {
 

@@ -25,7 +25,8 @@ import java.util.Optional;
  * functions, {@code CASE} and {@code {...}} interpolation are not part of this language.
  *
  * <p>Semantics, as GenieACS: values are typed (a parameter by its xsd type: booleans, numbers for
- * the integer types, epoch milliseconds for {@code xsd:dateTime}, strings otherwise); comparisons
+ * the integer types, epoch milliseconds for {@code xsd:dateTime} (UTC when it has no offset),
+ * strings otherwise; a value that does not read as its type is a string); comparisons
  * treat booleans as 0 and 1, compare numbers with numbers and strings with strings (UTF-16 code
  * units), and order every string after every number (so {@code '5' = 5} is false). A missing
  * parameter, an absent tag or event, and {@code NULL} are null; a comparison, {@code LIKE} or

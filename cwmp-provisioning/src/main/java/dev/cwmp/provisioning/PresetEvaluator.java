@@ -1,6 +1,7 @@
 package dev.cwmp.provisioning;
 
 import dev.cwmp.provisioning.internal.PreconditionEvaluator;
+import dev.cwmp.session.SessionContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -121,6 +122,11 @@ public final class PresetEvaluator {
     /** The presets in evaluation order (weight, then name). */
     public List<Preset> presets() {
         return List.of(presets);
+    }
+
+    /** The presets applying to a session, at the session's {@link SessionContext#now()}. */
+    public PresetEvaluation evaluate(SessionContext session) {
+        return evaluate(DeviceView.of(session), session.now());
     }
 
     /** The presets applying to the device's session at {@code now} (the session's clock). */

@@ -20,6 +20,8 @@ class PreconditionEvaluationTest {
             .parameter("Device.DeviceInfo.UpTime", "3600", "xsd:unsignedInt")
             .parameter("Device.ManagementServer.PeriodicInformEnable", "1", "xsd:boolean")
             .parameter("Device.ManagementServer.PeriodicInformTime", "2024-01-01T00:00:00Z", "xsd:dateTime")
+            .parameter("Device.Custom.LocalTime", "2024-01-01T00:00:00", "xsd:dateTime")
+            .parameter("Device.Custom.BadTime", "yesterday", "xsd:dateTime")
             .parameter("Device.Custom.NumberAsString", "5", "xsd:string")
             .parameter("Device.Custom.Untyped", "10")
             .parameter("Device.Custom.Empty", "", "xsd:string")
@@ -51,6 +53,8 @@ class PreconditionEvaluationTest {
         // dateTime as epoch milliseconds
         "Device.ManagementServer.PeriodicInformTime = 1704067200000  | true",
         "Device.ManagementServer.PeriodicInformTime > 1700000000000  | true",
+        "Device.Custom.LocalTime = 1704067200000                     | true",
+        "Device.Custom.BadTime = 'yesterday'                         | true",
         // LIKE
         "Device.DeviceInfo.SoftwareVersion LIKE '6.%'                | true",
         "Device.DeviceInfo.SoftwareVersion LIKE '6.4_.6'             | true",

@@ -49,6 +49,11 @@ class SessionDeviceViewTest {
         Precondition p = Precondition.parse("Device.DeviceInfo.UpTime < 300 AND Tags.PENDING AND Events.1_BOOT"
                 + " AND DeviceID.Manufacturer = 'MikroTik' AND Device.WiFi.SSID.*.SSID = 'office'");
         assertThat(p.test(view)).isTrue();
+
+        PresetEvaluator evaluator = PresetEvaluator.of(List.of(Preset.builder("p").precondition(p).addTag("SEEN").build(),
+                Preset.builder("q").schedule(PresetSchedule.parse("60 0 0 11 * * *")).build()));
+        FakeSession session = new FakeSession(id, inform, record, tree);
+        assertThat(evaluator.evaluate(session).applicable()).extracting(Preset::name).containsExactly("p");
     }
 
     @Test

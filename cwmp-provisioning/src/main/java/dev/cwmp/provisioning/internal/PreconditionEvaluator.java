@@ -15,7 +15,9 @@ import dev.cwmp.provisioning.Precondition.Or;
 import dev.cwmp.provisioning.Precondition.Parameter;
 import dev.cwmp.provisioning.Precondition.Tag;
 import dev.cwmp.provisioning.Precondition.Term;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -309,12 +311,17 @@ public final class PreconditionEvaluator {
             }
         }
 
-        /** Epoch milliseconds, or NaN when the text is not an ISO 8601 date-time with offset. */
+        /** Epoch milliseconds, or NaN when the text is not an ISO 8601 date-time (no offset: UTC). */
         static double parseDateTime(String text) {
+            String t = text.strip();
             try {
-                return OffsetDateTime.parse(text.strip()).toInstant().toEpochMilli();
+                return OffsetDateTime.parse(t).toInstant().toEpochMilli();
             } catch (DateTimeParseException | ArithmeticException e) {
-                return Double.NaN;
+                try {
+                    return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli();
+                } catch (DateTimeParseException | ArithmeticException e2) {
+                    return Double.NaN;
+                }
             }
         }
     }
