@@ -37,7 +37,7 @@ import java.util.Optional;
  * apply it, so {@code NOT Tags.X} never holds (write {@code Tags.X IS NULL}). {@code LIKE} matches the
  * whole string, {@code %} any run of characters and {@code _} one character, case-sensitively.
  *
- * <p>{@link #toString()} prints the canonical text (keywords upper case, strings double-quoted,
+ * <p>{@code toString()} prints the canonical text (keywords upper case, strings double-quoted,
  * parentheses only where needed); parsing it gives back an equal tree.
  */
 public sealed interface Precondition {
