@@ -48,6 +48,7 @@ public final class SimulatorSuite {
             System.setProperty("jol.magicFieldOffset", "true"); // records' field offsets on JDK 17
         }
         CommandLineOptions cmd = new CommandLineOptions(args);
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Collection<RunResult> storm = new Runner(new OptionsBuilder().parent(cmd)
                 .include(BootStormBenchmark.class.getName() + "\\.").build()).run();
         double stormMs = BenchReport.median(storm, "BootStormBenchmark.bootAll");
@@ -97,6 +98,9 @@ public final class SimulatorSuite {
                 "JOL: the one table of definitions and defaults all 5,000 devices share");
         report.figure("baseline.naive_device_copy", naive, "B", "HashMap<String,String> of the dump's values, one per device");
         report.figure("ratio.naive_over_overlay", naive / perDevice, "x");
+        report.figure("system_load_average.before", loadBefore, "",
+                Runtime.getRuntime().availableProcessors() + " CPUs: the boot storm's time suffers when this exceeds them");
+        report.figure("system_load_average.after", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), "");
         report.print();
         System.out.println();
         verdicts.forEach(System.out::println);
