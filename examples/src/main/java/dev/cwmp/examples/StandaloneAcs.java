@@ -68,6 +68,7 @@ public final class StandaloneAcs implements AutoCloseable {
     @Override
     public void close() {
         cwmp.close();
+        acs.close();
         LOG.info("ACS stopped");
     }
 

@@ -135,7 +135,10 @@ public final class JdkHttpTransport implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, ends open sessions, stops the threads. */
+    /**
+     * Stops accepting and stops the threads. The {@link Acs} is not closed: it may be served on other
+     * ports too; close it yourself to end its open sessions.
+     */
     @Override
     public void close() {
         server.stop(0);
@@ -146,7 +149,6 @@ public final class JdkHttpTransport implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        acs.close();
     }
 
     private void sweep() {
