@@ -11,7 +11,9 @@ module dev.cwmp.session {
     requires java.naming;
     requires jdk.httpserver;
     requires org.slf4j;
-    requires static transitive jakarta.servlet; // only for dev.cwmp.session.servlet
+    // Only dev.cwmp.session.servlet needs it. Not transitive: modules reading this one must compile
+    // without a Servlet API; an application serving CwmpServlet has one anyway.
+    requires static jakarta.servlet;
 
     exports dev.cwmp.session;
     exports dev.cwmp.session.auth;

@@ -81,6 +81,7 @@ import org.slf4j.LoggerFactory;
  * container. Request bodies are streamed to the engine, which stops reading past the codec's
  * {@code maxBytes} and answers 413.
  */
+@SuppressWarnings("exports") // HttpServlet comes from the application's container, not through this module
 public final class CwmpServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
