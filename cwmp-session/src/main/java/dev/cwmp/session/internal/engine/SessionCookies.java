@@ -2,6 +2,7 @@ package dev.cwmp.session.internal.engine;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,16 +21,36 @@ public final class SessionCookies {
     /** 128 bits in 6-bit characters: 22 characters. */
     static final int ID_LENGTH = 22;
 
+    /** Ids drawn from the random source at once, per thread: one call per this many sessions. */
+    static final int IDS_PER_DRAW = 64;
+
     private final SecureRandom random;
+    /** Each thread's unused random bytes: no lock of ours, and the source's own lock 64 times less often. */
+    private final ThreadLocal<Pool> pools = ThreadLocal.withInitial(Pool::new);
 
     public SessionCookies(SecureRandom random) {
         this.random = random;
     }
 
-    /** A fresh session id: 128 random bits, URL- and cookie-safe. */
+    private static final class Pool {
+        final byte[] bytes = new byte[16 * IDS_PER_DRAW];
+        int next = bytes.length;
+    }
+
+    /**
+     * A fresh session id: 128 random bits, URL- and cookie-safe. The bits come from the random
+     * source 64 ids at a time per thread: the JDK's default (NativePRNG) serializes every call on
+     * one global lock, and one call per session made the ACS's threads queue there under load.
+     */
     public String newSessionId() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
+        Pool pool = pools.get();
+        if (pool.next == pool.bytes.length) {
+            random.nextBytes(pool.bytes);
+            pool.next = 0;
+        }
+        byte[] bytes = Arrays.copyOfRange(pool.bytes, pool.next, pool.next + 16);
+        Arrays.fill(pool.bytes, pool.next, pool.next + 16, (byte) 0); // handed out once, not kept
+        pool.next += 16;
         // 16 bytes = 128 bits, written 6 bits at a time: the last character carries the remaining 2 bits.
         char[] out = new char[ID_LENGTH];
         int acc = 0;
