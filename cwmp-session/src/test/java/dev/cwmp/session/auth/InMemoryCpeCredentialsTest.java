@@ -4,26 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The in-memory credential stores refuse what they cannot hold. (They run the {@code CpeCredentialsContract}
+ * in cwmp-testkit, which depends on this module.)
+ */
 class InMemoryCpeCredentialsTest {
-
-    @Nested
-    class SingleCredential extends CpeCredentialsContract {
-        @Override
-        protected CpeCredentials storeWith(CpeCredential credential) {
-            return CpeCredentials.single(credential);
-        }
-    }
-
-    @Nested
-    class ByUsername extends CpeCredentialsContract {
-        @Override
-        protected CpeCredentials storeWith(CpeCredential credential) {
-            return CpeCredentials.of(List.of(CpeCredential.of("someone-else", Secret.of("x")), credential));
-        }
-    }
 
     @Test
     void refuses_two_credentials_with_one_username() {

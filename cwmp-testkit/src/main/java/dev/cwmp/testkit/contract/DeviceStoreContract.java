@@ -1,4 +1,4 @@
-package dev.cwmp.session.spi;
+package dev.cwmp.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,8 +34,9 @@ public abstract class DeviceStoreContract {
     /** A fresh, empty store. */
     protected abstract DeviceStore newStore();
 
+    /** Takes a fresh instance before each test. */
     @BeforeEach
-    void create() {
+    public void create() {
         store = newStore();
     }
 
@@ -46,7 +47,7 @@ public abstract class DeviceStoreContract {
     }
 
     @Test
-    void an_unknown_device_has_no_record_and_no_parameters() {
+    public void an_unknown_device_has_no_record_and_no_parameters() {
         assertThat(store.record(A)).isEmpty();
         assertThat(store.parameters(A)).isEmpty();
         assertThat(store.delete(A)).isFalse();
@@ -54,7 +55,7 @@ public abstract class DeviceStoreContract {
     }
 
     @Test
-    void a_saved_session_stores_the_record_and_the_tree_together() {
+    public void a_saved_session_stores_the_record_and_the_tree_together() {
         DeviceRecord fresh = DeviceRecord.registered(A, "MikroTik", T0);
         store.saveSession(A, r -> r.withTag("NEW"), fresh, treeWith("Device.DeviceInfo.SoftwareVersion", "6.40.5"));
 
@@ -65,7 +66,7 @@ public abstract class DeviceStoreContract {
     }
 
     @Test
-    void reads_and_saves_are_copies() {
+    public void reads_and_saves_are_copies() {
         ParameterTree saved = treeWith("Device.DeviceInfo.SoftwareVersion", "6.40.5");
         store.saveSession(A, r -> r, DeviceRecord.registered(A, "MikroTik", T0), saved);
         saved.mergeValues(List.of(new ParameterTree.ValueInfo(
@@ -79,7 +80,7 @@ public abstract class DeviceStoreContract {
     }
 
     @Test
-    void a_session_save_keeps_tags_added_meanwhile_by_others() {
+    public void a_session_save_keeps_tags_added_meanwhile_by_others() {
         DeviceRecord fresh = DeviceRecord.registered(A, "MikroTik", T0);
         store.saveSession(A, r -> r, fresh, new ParameterTree());
         store.update(A, r -> r.map(x -> x.withTag("FROM-NBI")));
@@ -88,7 +89,7 @@ public abstract class DeviceStoreContract {
     }
 
     @Test
-    void update_of_an_unknown_device_may_create_it_or_leave_it_absent() {
+    public void update_of_an_unknown_device_may_create_it_or_leave_it_absent() {
         assertThat(store.update(A, r -> Optional.empty())).isEmpty();
         assertThat(store.record(A)).isEmpty();
         DeviceRecord created = DeviceRecord.registered(A, "MikroTik", T0);
@@ -97,14 +98,14 @@ public abstract class DeviceStoreContract {
     }
 
     @Test
-    void a_record_cannot_be_stored_under_another_id() {
+    public void a_record_cannot_be_stored_under_another_id() {
         DeviceRecord b = DeviceRecord.registered(B, "MikroTik", T0);
         assertThatThrownBy(() -> store.update(A, r -> Optional.of(b))).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.record(A)).isEmpty();
     }
 
     @Test
-    void delete_forgets_the_device() {
+    public void delete_forgets_the_device() {
         store.saveSession(A, r -> r, DeviceRecord.registered(A, "MikroTik", T0), new ParameterTree());
         store.saveSession(B, r -> r, DeviceRecord.registered(B, "MikroTik", T0), new ParameterTree());
         assertThat(store.delete(A)).isTrue();
@@ -114,7 +115,7 @@ public abstract class DeviceStoreContract {
     }
 
     @Test
-    void concurrent_updates_of_one_device_lose_nothing() throws Exception {
+    public void concurrent_updates_of_one_device_lose_nothing() throws Exception {
         store.saveSession(A, r -> r, DeviceRecord.registered(A, "MikroTik", T0), new ParameterTree());
         int threads = 8;
         int perThread = 100;

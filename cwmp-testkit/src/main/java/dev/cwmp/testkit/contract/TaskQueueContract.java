@@ -1,4 +1,4 @@
-package dev.cwmp.session.spi;
+package dev.cwmp.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,8 +33,9 @@ public abstract class TaskQueueContract {
     /** A fresh, empty queue. */
     protected abstract TaskQueue newQueue();
 
+    /** Takes a fresh instance before each test. */
     @BeforeEach
-    void create() {
+    public void create() {
         queue = newQueue();
     }
 
@@ -43,7 +44,7 @@ public abstract class TaskQueueContract {
     }
 
     @Test
-    void pending_lists_a_devices_tasks_oldest_first_and_no_others() {
+    public void pending_lists_a_devices_tasks_oldest_first_and_no_others() {
         queue.add(task("1", A, T0, Duration.ofHours(1)));
         queue.add(task("2", B, T0.plusSeconds(1), Duration.ofHours(1)));
         queue.add(task("3", A, T0.plusSeconds(2), Duration.ofHours(1)));
@@ -53,7 +54,7 @@ public abstract class TaskQueueContract {
     }
 
     @Test
-    void reading_does_not_consume_a_task() {
+    public void reading_does_not_consume_a_task() {
         queue.add(task("1", A, T0, Duration.ofHours(1)));
         queue.pending(A, T0);
         queue.pending(A, T0);
@@ -62,7 +63,7 @@ public abstract class TaskQueueContract {
     }
 
     @Test
-    void remove_takes_a_task_out_once() {
+    public void remove_takes_a_task_out_once() {
         queue.add(task("1", A, T0, Duration.ofHours(1)));
         assertThat(queue.remove("1")).isTrue();
         assertThat(queue.remove("1")).isFalse();
@@ -72,7 +73,7 @@ public abstract class TaskQueueContract {
     }
 
     @Test
-    void expired_tasks_are_not_pending_and_are_removed_on_request() {
+    public void expired_tasks_are_not_pending_and_are_removed_on_request() {
         queue.add(task("short", A, T0, Duration.ofMinutes(1)));
         queue.add(task("long", A, T0, Duration.ofHours(1)));
         Instant later = T0.plus(Duration.ofMinutes(2));
@@ -84,7 +85,7 @@ public abstract class TaskQueueContract {
     }
 
     @Test
-    void a_duplicate_id_is_refused_and_the_first_task_kept() {
+    public void a_duplicate_id_is_refused_and_the_first_task_kept() {
         queue.add(task("1", A, T0, Duration.ofHours(1)));
         assertThatThrownBy(() -> queue.add(task("1", B, T0, Duration.ofHours(1))))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -93,7 +94,7 @@ public abstract class TaskQueueContract {
     }
 
     @Test
-    void concurrent_adds_and_removes_lose_nothing() throws Exception {
+    public void concurrent_adds_and_removes_lose_nothing() throws Exception {
         int threads = 8;
         int perThread = 200;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
