@@ -24,8 +24,10 @@ import java.util.Locale;
  * the canned server get-then-set (GetParameterValues of two names, then SetParameterValues of one
  * value), our ACS get-then-set. Each server runs in a JVM of its own (same JVM options for both), so
  * the generator's threads and collections do not pause it; the generator ({@code cwmp-testkit}) runs
- * 64 CPEs in this JVM. Each configuration: a warm-up of 3 s, then 5 runs of 5 s; the figures are the
- * medians of the runs (sessions per second, and each latency percentile). About 2.5 minutes.
+ * 64 CPEs in this JVM. All four servers start at once; each gets a warm-up of 3 s; then 5 rounds of
+ * one 5 s run per configuration, in turn, so that a change in the shared machine's load falls on all
+ * of them alike. The figures are the medians of the runs (sessions per second, and each latency
+ * percentile). About 2 minutes.
  *
  * <p>Targets (issue 4): our bare rate at least 60 % of the canned server's, our bare p99 at most
  * 25 ms, our get-then-set rate at least 40 % of the canned server's bare rate.
@@ -63,13 +65,19 @@ public final class SessionSuite {
                 Duration.ofMillis((long) (seconds * 1000)), runs);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
-        LoadReport cannedBare = measure("canned bare", settings, Scenario.BARE,
-                LoadMain.class.getName(), "--canned-server", "0", "--scenario", "bare");
-        LoadReport oursBare = measure("ours bare", settings, Scenario.BARE, AcsServerMain.class.getName(), "bare");
-        LoadReport cannedGetSet = measure("canned get-then-set", settings, Scenario.GET_THEN_SET,
-                LoadMain.class.getName(), "--canned-server", "0", "--scenario", "get-then-set");
-        LoadReport oursGetSet = measure("ours get-then-set", settings, Scenario.GET_THEN_SET,
-                AcsServerMain.class.getName(), "get-then-set");
+        List<Config> configs = List.of(
+                new Config("canned bare", Scenario.BARE, LoadMain.class.getName(),
+                        List.of("--canned-server", "0", "--scenario", "bare")),
+                new Config("ours bare", Scenario.BARE, AcsServerMain.class.getName(), List.of("bare")),
+                new Config("canned get-then-set", Scenario.GET_THEN_SET, LoadMain.class.getName(),
+                        List.of("--canned-server", "0", "--scenario", "get-then-set")),
+                new Config("ours get-then-set", Scenario.GET_THEN_SET, AcsServerMain.class.getName(),
+                        List.of("get-then-set")));
+        List<LoadReport> medians = measure(configs, settings);
+        LoadReport cannedBare = medians.get(0);
+        LoadReport oursBare = medians.get(1);
+        LoadReport cannedGetSet = medians.get(2);
+        LoadReport oursGetSet = medians.get(3);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         List<String> verdicts = new ArrayList<>();
@@ -103,24 +111,47 @@ public final class SessionSuite {
         verdicts.forEach(System.out::println);
     }
 
-    private static LoadReport measure(String label, Settings s, Scenario scenario, String mainClass, String... args) {
-        try (ServerProcess server = ServerProcess.start(mainClass, args)) {
-            URI url = URI.create("http://127.0.0.1:" + server.port() + "/");
-            if (!s.warmUp().isZero()) {
-                LoadGenerator.builder(url).cpes(s.cpes()).scenario(scenario).duration(s.warmUp())
-                        .serialPrefix("WARM").build().run();
+    private record Config(String label, Scenario scenario, String mainClass, List<String> args) {
+    }
+
+    /**
+     * Starts every server (each in its own JVM; an idle one costs next to nothing), warms each up,
+     * then measures run by run in turn (run 1 of every configuration, then run 2, ...), so that a
+     * change in the shared machine's load falls on all configurations alike. Returns the medians.
+     */
+    private static List<LoadReport> measure(List<Config> configs, Settings s) {
+        List<ServerProcess> servers = new ArrayList<>();
+        try {
+            List<LoadGenerator> generators = new ArrayList<>();
+            for (Config c : configs) {
+                ServerProcess server = ServerProcess.start(c.mainClass(), c.args().toArray(String[]::new));
+                servers.add(server);
+                URI url = URI.create("http://127.0.0.1:" + server.port() + "/");
+                if (!s.warmUp().isZero()) {
+                    LoadGenerator.builder(url).cpes(s.cpes()).scenario(c.scenario()).duration(s.warmUp())
+                            .serialPrefix("WARM").build().run();
+                }
+                generators.add(LoadGenerator.builder(url).cpes(s.cpes()).scenario(c.scenario())
+                        .duration(s.run()).build());
             }
-            LoadGenerator generator = LoadGenerator.builder(url).cpes(s.cpes()).scenario(scenario)
-                    .duration(s.run()).build();
-            LoadReport[] reports = new LoadReport[s.runs()];
+            LoadReport[][] reports = new LoadReport[configs.size()][s.runs()];
             for (int r = 0; r < s.runs(); r++) {
-                reports[r] = generator.run();
-                System.out.printf(Locale.ROOT,
-                        "%-20s run %d: %6.0f sessions/s, p50 %6.2f ms, p99 %6.2f ms, %.2f requests/session, %d errors%n",
-                        label, r + 1, reports[r].sessionsPerSecond(), millis(reports[r].latency().p50()),
-                        millis(reports[r].latency().p99()), reports[r].requestsPerSession(), reports[r].errorCount());
+                for (int i = 0; i < configs.size(); i++) {
+                    LoadReport report = generators.get(i).run();
+                    reports[i][r] = report;
+                    System.out.printf(Locale.ROOT,
+                            "%-20s run %d: %6.0f sessions/s, p50 %6.2f ms, p99 %6.2f ms, %.2f requests/session, %d errors%n",
+                            configs.get(i).label(), r + 1, report.sessionsPerSecond(), millis(report.latency().p50()),
+                            millis(report.latency().p99()), report.requestsPerSession(), report.errorCount());
+                }
             }
-            return LoadReports.median(reports);
+            List<LoadReport> medians = new ArrayList<>();
+            for (LoadReport[] runs : reports) {
+                medians.add(LoadReports.median(runs));
+            }
+            return medians;
+        } finally {
+            servers.forEach(ServerProcess::close);
         }
     }
 
