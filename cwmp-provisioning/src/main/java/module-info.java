@@ -6,6 +6,7 @@ module dev.cwmp.provisioning {
     requires transitive dev.cwmp.session;
     requires com.fasterxml.jackson.databind;
     requires com.cronutils;
+    requires org.slf4j;
 
     exports dev.cwmp.provisioning;
 }

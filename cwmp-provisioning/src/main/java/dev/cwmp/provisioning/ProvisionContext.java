@@ -1,0 +1,77 @@
+package dev.cwmp.provisioning;
+
+import dev.cwmp.datamodel.ParameterTree;
+import dev.cwmp.session.DeviceId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a {@link Provision} can do, in the spirit of GenieACS's provision scripts: declare the
+ * desired state of parameters and let the engine work out the fewest requests to reach it.
+ *
+ * <p>Declarations are desired state, not commands: {@link #declare} returns what the ACS knows now
+ * (possibly nothing yet); the engine then reads what is missing or too old, sets what differs,
+ * adds or deletes instances, and runs the provision again with the answers, until a run declares
+ * nothing that is still pending. Valid only during the run it is passed to.
+ */
+public interface ProvisionContext {
+
+    /** The device being provisioned. */
+    DeviceId deviceId();
+
+    /** When the session started (the ACS's clock): the natural timestamp for "read in this session". */
+    Instant now();
+
+    /**
+     * Declares the state of a path and returns the entries the ACS holds for it now.
+     *
+     * <p>The path is a parameter ({@code Device.WiFi.SSID.1.SSID}), a partial path
+     * ({@code Device.WiFi.}), or a pattern with {@code *} or instance keys
+     * ({@code Device.WiFi.SSID.*.SSID}, {@code Device.IP.Interface.[Name:wan].Enable}). What the
+     * ACS does not know is discovered with GetParameterNames; what was read before the
+     * {@code timestamps} is read again; a {@link Values#value() value} is set (with the xsi:type the
+     * device reported) only where it differs from what was read; an
+     * {@link Values#instances() instance count} adds or deletes instances of the pattern's object.
+     *
+     * @throws ProvisioningException when the path is not a valid path or pattern, or the values do
+     *     not fit it (a value for an object, a count for a path not ending with {@code *} or keys)
+     */
+    List<ParameterTree.Entry> declare(String path, Timestamps timestamps, Values values);
+
+    /** Forgets what was read of the path before {@code time}: it is read again when next declared. */
+    void clear(String path, Instant time);
+
+    /**
+     * Makes what was declared so far happen before the provision goes on: when something is
+     * pending, the run stops here and the provision is run again after the CPE has answered.
+     */
+    void commit();
+
+    /**
+     * Calls the application's function {@code name} (registered with
+     * {@link ProvisioningDriver.Builder#extension}) with the arguments, bounded by
+     * {@link ProvisioningOptions#extensionTimeout()}. The result is remembered for the session.
+     *
+     * @throws ProvisioningException when no such function is registered, or it failed or timed out
+     */
+    Object ext(String name, List<Object> args);
+
+    /** Writes a line to the log, with the device's id. */
+    void log(String message);
+
+    /** The device's tags as this session has changed them so far. */
+    Set<String> tags();
+
+    /** Adds ({@code present}) or removes a tag; saved with the device record when the session ends. */
+    void tag(String tag, boolean present);
+
+    /** Reboots the device once in this session, after everything else declared is done. */
+    void reboot();
+
+    /** Resets the device to its factory defaults once in this session, after everything else is done. */
+    void factoryReset();
+
+    /** Asks the device to download a file once in this session ({@code "1 Firmware Upgrade Image"}, url, target name or ""). */
+    void download(String fileType, String url, String targetFileName);
+}

@@ -1,0 +1,441 @@
+package dev.cwmp.provisioning.internal;
+
+import dev.cwmp.datamodel.InvalidPathException;
+import dev.cwmp.datamodel.ParameterPath;
+import dev.cwmp.datamodel.ParameterTree;
+import dev.cwmp.protocol.rpc.AcsRequest;
+import dev.cwmp.protocol.rpc.AddObject;
+import dev.cwmp.protocol.rpc.DeleteObject;
+import dev.cwmp.protocol.rpc.Download;
+import dev.cwmp.protocol.rpc.FactoryReset;
+import dev.cwmp.protocol.rpc.GetParameterNames;
+import dev.cwmp.protocol.rpc.GetParameterValues;
+import dev.cwmp.protocol.rpc.ParameterValueStruct;
+import dev.cwmp.protocol.rpc.Reboot;
+import dev.cwmp.protocol.rpc.SetParameterValues;
+import dev.cwmp.protocol.rpc.XsdType;
+import dev.cwmp.provisioning.ProvisionContext;
+import dev.cwmp.provisioning.ProvisioningException;
+import dev.cwmp.provisioning.Timestamps;
+import dev.cwmp.provisioning.Values;
+import dev.cwmp.session.DeviceId;
+import dev.cwmp.session.SessionContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provision engine's state for one session and the {@link ProvisionContext} the provisions see.
+ * Each run of the provisions collects what is pending ({@link #beginRun()}); {@link #plan()} turns it
+ * into the next request: names first, then values (in batches), then sets, then instances, then
+ * downloads, reboot and factory reset.
+ */
+public final class ProvisionSession implements ProvisionContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisionSession.class);
+
+    /** Thrown by {@link #commit()} to stop a provision's run while declarations are pending. */
+    public static final class CommitPending extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CommitPending() {
+            super("declarations pending", null, false, false);
+        }
+    }
+
+    private record NamesRequest(String path, boolean nextLevel) {
+    }
+
+    private record PendingKeys(ParameterPath instance, List<ParameterPath.KeyValue> keys) {
+    }
+
+    private final SessionContext session;
+    private final Instant started;
+    private final int valuesPerRequest;
+    private final BiFunction<String, List<Object>, Object> extensions;
+
+    // Across runs of this session.
+    private final Set<String> namesFetched = new HashSet<>();
+    private final Map<String, Object> extResults = new HashMap<>();
+    private final List<PendingKeys> pendingKeys = new ArrayList<>();
+    private final Set<String> downloadsSent = new HashSet<>();
+    private boolean rebootSent;
+    private boolean resetSent;
+    private int runs;
+    private boolean finished;
+    private AcsRequest<?> outstanding;
+    private List<ParameterPath.KeyValue> outstandingKeys = List.of();
+
+    // Collected by one run.
+    private final LinkedHashSet<NamesRequest> names = new LinkedHashSet<>();
+    private final LinkedHashSet<String> reads = new LinkedHashSet<>();
+    private final LinkedHashMap<String, ParameterValueStruct> writes = new LinkedHashMap<>();
+    private final List<AcsRequest<?>> objects = new ArrayList<>();
+    private final List<List<ParameterPath.KeyValue>> objectKeys = new ArrayList<>();
+    private final List<Download> downloads = new ArrayList<>();
+    private boolean rebootWanted;
+    private boolean resetWanted;
+
+    public ProvisionSession(SessionContext session, int valuesPerRequest,
+            BiFunction<String, List<Object>, Object> extensions) {
+        this.session = session;
+        this.started = session.now();
+        this.valuesPerRequest = valuesPerRequest;
+        this.extensions = extensions;
+    }
+
+    /** How many times the provisions have been run. */
+    public int runs() {
+        return runs;
+    }
+
+    /** Whether provisioning is over for this session (done or faulted). */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** Ends provisioning for this session. */
+    public void finish() {
+        finished = true;
+    }
+
+    /** Starts a run of the provisions: forgets what the previous run collected. */
+    public void beginRun() {
+        runs++;
+        names.clear();
+        reads.clear();
+        writes.clear();
+        objects.clear();
+        objectKeys.clear();
+        downloads.clear();
+        rebootWanted = false;
+        resetWanted = false;
+        for (PendingKeys p : pendingKeys) {
+            declareKeys(p);
+        }
+        pendingKeys.removeIf(p -> keysHeld(p.instance(), p.keys()));
+    }
+
+    /** The next request for what the run collected, or empty when nothing is pending. */
+    public Optional<AcsRequest<?>> plan() {
+        AcsRequest<?> next = null;
+        List<ParameterPath.KeyValue> keys = List.of();
+        if (!names.isEmpty()) {
+            NamesRequest n = names.iterator().next();
+            next = new GetParameterNames(n.path(), n.nextLevel());
+        } else if (!reads.isEmpty()) {
+            List<String> batch = new ArrayList<>(Math.min(valuesPerRequest, reads.size()));
+            for (String r : reads) {
+                if (batch.size() == valuesPerRequest) {
+                    break;
+                }
+                batch.add(r);
+            }
+            next = new GetParameterValues(batch);
+        } else if (!writes.isEmpty()) {
+            next = new SetParameterValues(List.copyOf(writes.values()), parameterKey());
+        } else if (!objects.isEmpty()) {
+            next = objects.get(0);
+            keys = objectKeys.get(0);
+        } else if (!downloads.isEmpty()) {
+            Download d = downloads.get(0);
+            downloadsSent.add(d.fileType() + "\u0000" + d.url());
+            next = d;
+        } else if (resetWanted) {
+            resetSent = true;
+            next = new FactoryReset();
+        } else if (rebootWanted) {
+            rebootSent = true;
+            next = new Reboot(parameterKey());
+        }
+        outstanding = next;
+        outstandingKeys = keys;
+        return Optional.ofNullable(next);
+    }
+
+    /** Whether {@code request} is the one {@link #plan()} returned last. */
+    public boolean isOutstanding(AcsRequest<?> request) {
+        return request == outstanding;
+    }
+
+    /** The CPE answered a GetParameterNames (or said the path does not exist). */
+    public void namesFetched(GetParameterNames request) {
+        namesFetched.add(request.parameterPath());
+    }
+
+    /** The CPE created instance {@code number} of {@code object}: the keys of its declaration are set next. */
+    public void instanceAdded(String object, long number) {
+        if (!outstandingKeys.isEmpty()) {
+            pendingKeys.add(new PendingKeys(ParameterPath.parse(object + number + "."), outstandingKeys));
+        }
+    }
+
+    private String parameterKey() {
+        return "cwmp-kit " + started;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // ProvisionContext
+
+    @Override
+    public DeviceId deviceId() {
+        return session.deviceId();
+    }
+
+    @Override
+    public Instant now() {
+        return started;
+    }
+
+    @Override
+    public List<ParameterTree.Entry> declare(String path, Timestamps timestamps, Values values) {
+        ParameterPath pattern = parse(path);
+        ParameterTree tree = session.parameters();
+        List<ParameterTree.Entry> found = tree.query(pattern);
+        if (found.isEmpty()) {
+            wantNames(pattern, false);
+        } else if (timestamps.path().isPresent()) {
+            Instant at = timestamps.path().get();
+            if (!tree.needingRefresh(pattern, ParameterTree.Aspect.NAMES, at).isEmpty()) {
+                wantNames(pattern, true);
+            }
+        }
+        if (timestamps.value().isPresent()) {
+            for (ParameterPath p : tree.needingRefresh(pattern, ParameterTree.Aspect.VALUE, timestamps.value().get())) {
+                reads.add(p.toString());
+            }
+        }
+        if (values.value().isPresent()) {
+            if (pattern.isObjectPath()) {
+                throw new ProvisioningException("a value is declared for a parameter, not for object " + path);
+            }
+            declareValue(tree, pattern, values.value().get());
+        }
+        if (values.instances().isPresent()) {
+            declareInstances(tree, pattern, values.instances().getAsInt());
+        }
+        return found;
+    }
+
+    private void declareValue(ParameterTree tree, ParameterPath pattern, String desired) {
+        ParameterTree.Diff diff = tree.diff(Map.of(pattern, desired));
+        for (ParameterTree.Change change : diff.toSet()) {
+            Optional<ParameterTree.Entry> entry = tree.get(change.path());
+            boolean unread = change.current().isEmpty()
+                    || entry.map(e -> e.stale().contains(ParameterTree.Aspect.VALUE)).orElse(true);
+            if (unread) {
+                reads.add(change.path().toString()); // read before write: maybe it already holds the value
+            } else {
+                writes.put(change.path().toString(), new ParameterValueStruct(change.path().toString(), desired,
+                        change.type().map(ProvisionSession::xsdType).orElse(XsdType.STRING)));
+            }
+        }
+        for (ParameterTree.Change change : diff.readOnly()) {
+            LOG.warn("{}: not setting read-only {} to '{}'", session.deviceId(), change.path(), desired);
+        }
+    }
+
+    private void declareInstances(ParameterTree tree, ParameterPath pattern, int count) {
+        int n = pattern.segmentCount();
+        ParameterPath.Segment last = pattern.segment(n - 1);
+        if (!(last instanceof ParameterPath.Wildcard) && !(last instanceof ParameterPath.InstanceKeys)) {
+            throw new ProvisioningException("an instance count needs a path ending with * or [key:value]: " + pattern);
+        }
+        ParameterPath object = pattern.prefix(n - 1).toPartial();
+        if (!object.isConcrete()) {
+            throw new ProvisioningException("an instance count needs a concrete object before the last segment: "
+                    + pattern);
+        }
+        if (tree.get(object).flatMap(ParameterTree.Entry::namesReadAt).isEmpty()) {
+            wantNames(object, false);
+            return;
+        }
+        List<ParameterPath.KeyValue> keys = last instanceof ParameterPath.InstanceKeys k ? k.keys() : List.of();
+        List<Long> matching = new ArrayList<>();
+        for (long i : tree.instances(object)) {
+            ParameterPath instance = object.child(i).toPartial();
+            boolean matches = true;
+            for (ParameterPath.KeyValue kv : keys) {
+                ParameterPath keyPath = ParameterPath.parse(instance + kv.key());
+                Optional<String> v = tree.value(keyPath);
+                if (v.isEmpty() && tree.get(keyPath).isPresent()) {
+                    reads.add(keyPath.toString());
+                }
+                if (!v.map(kv.value()::equals).orElse(false)) {
+                    matches = false;
+                }
+            }
+            if (matches) {
+                matching.add(i);
+            }
+        }
+        for (PendingKeys p : pendingKeys) {
+            if (p.instance().toString().startsWith(object.toString()) && p.keys().equals(keys)
+                    && !matching.contains(p.instance().instanceNumbers().get(p.instance().instanceNumbers().size() - 1))) {
+                matching.add(p.instance().instanceNumbers().get(p.instance().instanceNumbers().size() - 1));
+            }
+        }
+        if (matching.size() < count) {
+            objects.add(new AddObject(object.toString(), parameterKey()));
+            objectKeys.add(keys);
+        } else {
+            for (int i = matching.size() - 1; i >= count; i--) {
+                objects.add(new DeleteObject(object.toString() + matching.get(i) + ".", parameterKey()));
+                objectKeys.add(List.of());
+            }
+        }
+    }
+
+    private void declareKeys(PendingKeys p) {
+        ParameterTree tree = session.parameters();
+        if (!namesFetched.contains(p.instance().toString())) {
+            names.add(new NamesRequest(p.instance().toString(), false));
+            return;
+        }
+        for (ParameterPath.KeyValue kv : p.keys()) {
+            declareValue(tree, ParameterPath.parse(p.instance() + kv.key()), kv.value());
+        }
+    }
+
+    private boolean keysHeld(ParameterPath instance, List<ParameterPath.KeyValue> keys) {
+        ParameterTree tree = session.parameters();
+        for (ParameterPath.KeyValue kv : keys) {
+            if (!tree.value(ParameterPath.parse(instance + kv.key())).map(kv.value()::equals).orElse(false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Asks for the names of what the pattern covers: the subtree of the object before its first
+     * wildcard or key, the subtree of a partial path, or the children of a parameter's object.
+     * {@code always}: even when this session has fetched them already (a timestamp asks for it).
+     */
+    private void wantNames(ParameterPath pattern, boolean always) {
+        NamesRequest request = null;
+        for (int i = 0; i < pattern.segmentCount(); i++) {
+            ParameterPath.Segment s = pattern.segment(i);
+            if (s instanceof ParameterPath.Wildcard || s instanceof ParameterPath.InstanceKeys
+                    || s instanceof ParameterPath.Alias) {
+                request = new NamesRequest(pattern.prefix(i).toPartial().toString(), false);
+                break;
+            }
+        }
+        if (request == null) {
+            if (pattern.isPartial()) {
+                request = new NamesRequest(pattern.toString(), false);
+            } else {
+                Optional<ParameterPath> parent = pattern.parent();
+                request = parent.isPresent()
+                        ? new NamesRequest(parent.get().toPartial().toString(), true)
+                        : new NamesRequest(pattern.toString(), false);
+            }
+        }
+        if (always || !namesFetched.contains(request.path())) {
+            names.add(request);
+        }
+    }
+
+    @Override
+    public void clear(String path, Instant time) {
+        ParameterPath pattern = parse(path);
+        ParameterTree tree = session.parameters();
+        for (ParameterTree.Entry e : tree.query(pattern)) {
+            boolean old = e.namesReadAt().map(t -> t.isBefore(time)).orElse(true)
+                    || e.valueReadAt().map(t -> t.isBefore(time)).orElse(false);
+            if (old) {
+                tree.invalidate(e.path(), Set.of(ParameterTree.Aspect.NAMES, ParameterTree.Aspect.VALUE));
+            }
+        }
+        namesFetched.removeIf(p -> p.startsWith(pattern.toPartial().toString()));
+    }
+
+    @Override
+    public void commit() {
+        if (hasPending()) {
+            throw new CommitPending();
+        }
+    }
+
+    private boolean hasPending() {
+        return !names.isEmpty() || !reads.isEmpty() || !writes.isEmpty() || !objects.isEmpty()
+                || !downloads.isEmpty() || rebootWanted || resetWanted;
+    }
+
+    @Override
+    public Object ext(String name, List<Object> args) {
+        String key = name + "\u0000" + args;
+        Object cached = extResults.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Object result = extensions.apply(name, args);
+        extResults.put(key, result);
+        return result;
+    }
+
+    @Override
+    public void log(String message) {
+        LOG.info("{}: {}", session.deviceId(), message);
+    }
+
+    @Override
+    public Set<String> tags() {
+        return session.device().tags();
+    }
+
+    @Override
+    public void tag(String tag, boolean present) {
+        if (present != session.device().hasTag(tag)) {
+            session.updateDevice(r -> present ? r.withTag(tag) : r.withoutTag(tag));
+        }
+    }
+
+    @Override
+    public void reboot() {
+        if (!rebootSent) {
+            rebootWanted = true;
+        }
+    }
+
+    @Override
+    public void factoryReset() {
+        if (!resetSent) {
+            resetWanted = true;
+        }
+    }
+
+    @Override
+    public void download(String fileType, String url, String targetFileName) {
+        if (!downloadsSent.contains(fileType + "\u0000" + url)) {
+            downloads.add(new Download(parameterKey(), fileType, url, "", "", 0, targetFileName, 0, "", ""));
+        }
+    }
+
+    private static ParameterPath parse(String path) {
+        try {
+            return ParameterPath.parse(path);
+        } catch (InvalidPathException e) {
+            throw new ProvisioningException("not a parameter path or pattern: " + path, e);
+        }
+    }
+
+    private static XsdType xsdType(String wireName) {
+        try {
+            return XsdType.fromWireName(wireName);
+        } catch (IllegalArgumentException e) {
+            return XsdType.STRING;
+        }
+    }
+}
