@@ -17,6 +17,7 @@ module dev.cwmp.testkit {
     requires jdk.httpserver;
 
     exports dev.cwmp.testkit.contract;
+    exports dev.cwmp.testkit.junit;
     exports dev.cwmp.testkit.load;
     exports dev.cwmp.testkit.sim;
 }
