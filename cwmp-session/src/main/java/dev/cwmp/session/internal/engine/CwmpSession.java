@@ -29,6 +29,8 @@ final class CwmpSession implements SessionContext {
 
     final String id;
     final DeviceId deviceId;
+    /** {@code deviceId.toString()}, computed once: it goes into the MDC on every request. */
+    final String deviceIdText;
     final CwmpVersion version;
     final Inform inform;
     final Optional<String> tlsIdentity;
@@ -57,6 +59,7 @@ final class CwmpSession implements SessionContext {
             TaskRunner tasks) {
         this.id = id;
         this.deviceId = deviceId;
+        this.deviceIdText = deviceId.toString();
         this.version = version;
         this.inform = inform;
         this.tlsIdentity = tlsIdentity;

@@ -107,7 +107,7 @@ public final class SessionEngine {
                 if (session.state == CwmpSession.State.ENDED) {
                     return noSession(request, "the session has ended");
                 }
-                MDC.put("deviceId", session.deviceId.toString());
+                MDC.put("deviceId", session.deviceIdText);
                 MDC.put("sessionId", session.id);
                 try {
                     return continueSession(session, request, now);
@@ -581,27 +581,40 @@ public final class SessionEngine {
 
     private CwmpEnvelope decode(byte[] body, AcsHttpRequest request) {
         Optional<Charset> charset = charsetOf(request);
-        return charset.isPresent()
+        // A UTF-8 header leaves the body to its own declaration (many CPEs send that header for any
+        // body), which is what decoding the array in place does, without a stream.
+        return charset.isPresent() && !charset.get().equals(java.nio.charset.StandardCharsets.UTF_8)
                 ? config.codec().decode(new ByteArrayInputStream(body), charset.get())
                 : config.codec().decode(body);
     }
 
     private static Optional<Charset> charsetOf(AcsHttpRequest request) {
         Optional<String> contentType = request.header("Content-Type");
-        if (contentType.isPresent()) {
-            for (String part : contentType.get().split(";")) {
-                String p = part.trim();
-                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                    String name = p.substring(8).trim().replace("\"", "");
-                    try {
-                        return Optional.of(Charset.forName(name));
-                    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                        LOG.debug("unknown charset {}; reading the body's own declaration", name);
-                    }
-                }
+        if (contentType.isEmpty()) {
+            return Optional.empty();
+        }
+        String type = contentType.get();
+        int at = indexOfIgnoreCase(type, "charset=");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int end = type.indexOf(';', at);
+        String name = type.substring(at + 8, end < 0 ? type.length() : end).trim().replace("\"", "");
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            LOG.debug("unknown charset {}; reading the body's own declaration", name);
+            return Optional.empty();
+        }
+    }
+
+    private static int indexOfIgnoreCase(String text, String part) {
+        for (int i = 0; i + part.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** Reads the whole body, decompressed, failing past the codec's byte limit. */
