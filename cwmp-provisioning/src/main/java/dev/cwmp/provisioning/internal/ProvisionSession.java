@@ -267,6 +267,10 @@ public final class ProvisionSession implements ProvisionContext {
             boolean matches = true;
             for (ParameterPath.KeyValue kv : keys) {
                 ParameterPath keyPath = ParameterPath.parse(instance + kv.key());
+                if (tree.get(keyPath).isEmpty() && !namesFetched.contains(object.toString())) {
+                    wantNames(object, false); // the instances' parameters are not known yet
+                    return;
+                }
                 Optional<String> v = tree.value(keyPath);
                 if (v.isEmpty() && tree.get(keyPath).isPresent()) {
                     reads.add(keyPath.toString());
@@ -280,9 +284,12 @@ public final class ProvisionSession implements ProvisionContext {
             }
         }
         for (PendingKeys p : pendingKeys) {
-            if (p.instance().toString().startsWith(object.toString()) && p.keys().equals(keys)
-                    && !matching.contains(p.instance().instanceNumbers().get(p.instance().instanceNumbers().size() - 1))) {
-                matching.add(p.instance().instanceNumbers().get(p.instance().instanceNumbers().size() - 1));
+            // Added in this session, keys not set yet: it counts already.
+            List<Long> numbers = p.instance().instanceNumbers();
+            long number = numbers.get(numbers.size() - 1);
+            if (p.instance().parent().map(ParameterPath::toPartial).filter(object::equals).isPresent()
+                    && p.keys().equals(keys) && !matching.contains(number)) {
+                matching.add(number);
             }
         }
         if (matching.size() < count) {

@@ -1,0 +1,299 @@
+package dev.cwmp.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cwmp.datamodel.ParameterTree;
+import dev.cwmp.protocol.rpc.AcsMessage;
+import dev.cwmp.protocol.rpc.AddObject;
+import dev.cwmp.protocol.rpc.DeleteObject;
+import dev.cwmp.protocol.rpc.GetParameterValues;
+import dev.cwmp.protocol.rpc.SetParameterValues;
+import dev.cwmp.protocol.rpc.XsdType;
+import dev.cwmp.session.Acs;
+import dev.cwmp.session.DeviceId;
+import dev.cwmp.session.DeviceRecord;
+import dev.cwmp.session.TaskAction;
+import dev.cwmp.session.TaskOptions;
+import dev.cwmp.session.auth.CpeAuthenticator;
+import dev.cwmp.session.http.JdkHttpTransport;
+import dev.cwmp.testkit.sim.DeviceProfile;
+import dev.cwmp.testkit.sim.ManualScheduler;
+import dev.cwmp.testkit.sim.SessionRecord;
+import dev.cwmp.testkit.sim.SimulatedDevice;
+import dev.cwmp.testkit.sim.Simulator;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The provision engine against the simulated MikroTik over real HTTP on loopback: what it asks,
+ * in which order, and what the device and its record hold afterwards.
+ */
+class ProvisioningDriverTest {
+
+    private static final String SERIAL = "4AC7046131E4";
+    private static final DeviceId ID = new DeviceId("E48D8C", "RB951Ui-2HnD", SERIAL);
+    private static final String SSID = "Device.WiFi.SSID.1.SSID";
+
+    private final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-11-25T10:00:00Z"));
+    private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
+    private final CountDownLatch never = new CountDownLatch(1);
+    private ProvisioningDriver driver;
+    private Acs acs;
+    private JdkHttpTransport http;
+    private Simulator simulator;
+    private SimulatedDevice cpe;
+
+    private void start(ProvisioningDriver.Builder builder) {
+        driver = builder.build();
+        acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
+        http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
+        simulator = Simulator.builder(URI.create("http://127.0.0.1:" + http.port() + "/"))
+                .scheduler(scheduler).executor(Runnable::run).listener(sessions::add).noConnectionRequests().build();
+        cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
+        cpe.powerOn();
+        scheduler.runDue();
+    }
+
+    @AfterEach
+    void stop() {
+        never.countDown();
+        if (simulator != null) {
+            simulator.close();
+            http.close();
+            acs.close();
+            driver.close();
+        }
+    }
+
+    private SessionRecord lastSession() {
+        assertThat(sessions).isNotEmpty();
+        return sessions.get(sessions.size() - 1);
+    }
+
+    private SessionRecord informAgain() {
+        int before = sessions.size();
+        cpe.informNow();
+        scheduler.runDue();
+        assertThat(sessions).hasSizeGreaterThan(before);
+        return lastSession();
+    }
+
+    private static List<String> methods(SessionRecord session) {
+        return session.acsRequests().stream().map(AcsMessage::methodName).toList();
+    }
+
+    private static List<SetParameterValues> sets(SessionRecord session) {
+        return session.acsRequests().stream().filter(SetParameterValues.class::isInstance)
+                .map(SetParameterValues.class::cast).toList();
+    }
+
+    private DeviceRecord record() {
+        return acs.devices().record(ID).orElseThrow();
+    }
+
+    @Test
+    void value_configurations_set_only_the_values_that_differ_and_nothing_once_they_hold() {
+        Preset preset = Preset.builder("values")
+                .setValue(SSID, Literal.of("office"))
+                .setValue("Device.ManagementServer.PeriodicInformInterval", Literal.of(86400))
+                .setValue("Device.ManagementServer.PeriodicInformEnable", Literal.of(true))
+                .build();
+        start(ProvisioningDriver.builder(List.of(preset)));
+
+        SessionRecord first = lastSession();
+        assertThat(first.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        // Reads before writes: names, then values, then one set of exactly what differs.
+        assertThat(methods(first)).containsExactly("GetParameterNames", "GetParameterNames", "GetParameterValues",
+                "SetParameterValues");
+        assertThat(sets(first)).hasSize(1);
+        assertThat(sets(first).get(0).parameterList()).singleElement().satisfies(v -> {
+            assertThat(v.name()).isEqualTo(SSID);
+            assertThat(v.value()).isEqualTo("office");
+            assertThat(v.type()).isEqualTo(XsdType.STRING);
+        });
+        assertThat(cpe.value(SSID)).hasValue("office");
+
+        SessionRecord second = informAgain();
+        assertThat(second.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(second.acsRequests()).isEmpty();
+        assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
+    void a_java_provision_sets_the_ssid_from_the_last_five_hex_digits_of_the_mac() {
+        Provision wifi = (ctx, args) -> {
+            String prefix = (String) args.get(0);
+            List<ParameterTree.Entry> mac = ctx.declare("Device.Ethernet.Interface.1.MACAddress",
+                    Timestamps.value(ctx.now()), Values.none());
+            ctx.commit();
+            String hex = mac.get(0).value().orElseThrow().replace(":", "");
+            ctx.declare(SSID, Timestamps.none(), Values.value(prefix + hex.substring(hex.length() - 5)));
+        };
+        start(ProvisioningDriver.builder(List.of(Preset.builder("wifi").provision("wifi", Literal.of("test_")).build()))
+                .provision("wifi", wifi));
+
+        assertThat(cpe.value(SSID)).hasValue("test_131E4");
+        assertThat(sets(lastSession())).singleElement()
+                .satisfies(s -> assertThat(s.parameterList()).extracting(v -> v.name()).containsExactly(SSID));
+        assertThat(informAgain().acsRequests()).extracting(AcsMessage::methodName)
+                .doesNotContain("SetParameterValues");
+    }
+
+    @Test
+    void preset_tags_move_a_device_from_pending_to_provisioned_across_sessions() {
+        Preset onboard = Preset.builder("onboard").events("0 BOOTSTRAP").addTag("PENDING").build();
+        Preset provision = Preset.builder("provision").precondition("Tags.PENDING IS NOT NULL")
+                .setValue(SSID, Literal.of("managed")).deleteTag("PENDING").addTag("PROVISIONED").build();
+        start(ProvisioningDriver.builder(List.of(onboard, provision)));
+
+        assertThat(record().tags()).containsExactly("PENDING");
+        assertThat(cpe.value(SSID)).hasValue("MikroTik-6131E4");
+
+        informAgain();
+        assertThat(record().tags()).containsExactly("PROVISIONED");
+        assertThat(cpe.value(SSID)).hasValue("managed");
+
+        assertThat(informAgain().acsRequests()).isEmpty();
+        assertThat(record().tags()).containsExactly("PROVISIONED");
+    }
+
+    @Test
+    void a_bootstrap_forgets_the_cached_parameters_keeps_the_tags_and_the_presets_run_again() {
+        Preset preset = Preset.builder("office").setValue(SSID, Literal.of("office")).addTag("seen").build();
+        start(ProvisioningDriver.builder(List.of(preset)));
+        assertThat(cpe.value(SSID)).hasValue("office");
+        Instant registered = record().registered();
+
+        acs.submit(ID, new TaskAction.FactoryReset(), TaskOptions.DEFAULT);
+        int before = sessions.size();
+        cpe.informNow();
+        scheduler.runDue();
+        scheduler.advance(Duration.ofMinutes(1));
+        SessionRecord bootstrap = sessions.stream().skip(before).filter(s -> s.hasEvent("0 BOOTSTRAP"))
+                .findFirst().orElseThrow();
+
+        // Without forgetting, the ACS would believe the SSID still reads "office" and send nothing.
+        assertThat(methods(bootstrap)).containsSubsequence("GetParameterNames", "GetParameterValues",
+                "SetParameterValues");
+        assertThat(cpe.value(SSID)).hasValue("office");
+        assertThat(record().tags()).contains("seen");
+        assertThat(record().registered()).isEqualTo(registered);
+    }
+
+    @Test
+    void a_provision_that_never_settles_becomes_a_fault_instead_of_a_stuck_session() {
+        Provision restless = (ctx, args) ->
+                ctx.declare(SSID, Timestamps.value(ctx.now().plusSeconds(3600)), Values.none());
+        start(ProvisioningDriver.builder(List.of(Preset.builder("restless").provision("restless").build()))
+                .provision("restless", restless)
+                .options(ProvisioningOptions.defaults().withMaxIterations(5)));
+
+        SessionRecord session = lastSession();
+        assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(session.acsRequests()).hasSizeLessThanOrEqualTo(5);
+        assertThat(driver.faults(ID)).singleElement()
+                .satisfies(f -> assertThat(f.code()).isEqualTo("too_many_iterations"));
+    }
+
+    @Test
+    void a_provision_sets_what_an_extension_returns() {
+        Provision fromInventory = (ctx, args) -> ctx.declare(SSID, Timestamps.none(),
+                Values.value(ctx.ext("inventory", List.of(ctx.deviceId().serialNumber()))));
+        start(ProvisioningDriver.builder(List.of(Preset.builder("inventory").provision("fromInventory").build()))
+                .provision("fromInventory", fromInventory)
+                .extension("inventory", args -> "shop-" + args.get(0)));
+        assertThat(cpe.value(SSID)).hasValue("shop-" + SERIAL);
+        assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
+    void an_extension_that_does_not_answer_in_time_becomes_a_fault() {
+        Provision slow = (ctx, args) -> ctx.declare(SSID, Timestamps.none(), Values.value(ctx.ext("slow", List.of())));
+        start(ProvisioningDriver.builder(List.of(Preset.builder("slow").provision("slow").build()))
+                .provision("slow", slow)
+                .extension("slow", args -> {
+                    never.await();
+                    return "late";
+                })
+                .options(ProvisioningOptions.defaults().withExtensionTimeout(Duration.ofMillis(200))));
+        assertThat(lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(cpe.value(SSID)).hasValue("MikroTik-6131E4");
+        assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("ext");
+            assertThat(f.message()).contains("timed out");
+        });
+    }
+
+    @Test
+    void an_unknown_provision_is_a_fault() {
+        start(ProvisioningDriver.builder(List.of(Preset.builder("typo").provision("wfii").build())));
+        assertThat(lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(driver.faults(ID)).singleElement()
+                .satisfies(f -> assertThat(f.code()).isEqualTo("unknown_provision"));
+    }
+
+    @Test
+    void the_refresh_builtin_reads_a_subtree_in_batches() {
+        start(ProvisioningDriver.builder(List.of(Preset.builder("refresh")
+                .provision("refresh", Literal.of("Device.DeviceInfo.")).build())));
+        SessionRecord session = lastSession();
+        assertThat(methods(session)).first().isEqualTo("GetParameterNames");
+        assertThat(methods(session)).contains("GetParameterValues").doesNotContain("SetParameterValues");
+        assertThat(acs.devices().parameters(ID).orElseThrow()
+                .value(dev.cwmp.datamodel.ParameterPath.parse("Device.DeviceInfo.UpTime"))).isPresent();
+        assertThat(informAgain().acsRequests()).isEmpty();
+    }
+
+    @Test
+    void refreshing_the_whole_tree_reads_leaf_names_in_batches_of_32_each_once() {
+        start(ProvisioningDriver.builder(List.of(Preset.builder("everything")
+                .provision("refresh", Literal.of("Device.")).build())));
+        List<GetParameterValues> reads = lastSession().acsRequests().stream()
+                .filter(GetParameterValues.class::isInstance).map(GetParameterValues.class::cast).toList();
+        assertThat(reads).hasSizeGreaterThan(2);
+        Set<String> seen = new HashSet<>();
+        for (GetParameterValues r : reads) {
+            assertThat(r.parameterNames()).hasSizeBetween(1, 32).allSatisfy(n -> {
+                assertThat(n).doesNotEndWith(".");
+                assertThat(seen.add(n)).as("read twice: %s", n).isTrue();
+            });
+        }
+        assertThat(reads.subList(0, reads.size() - 1)).allSatisfy(r -> assertThat(r.parameterNames()).hasSize(32));
+        assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
+    void instances_addressed_by_their_keys_are_added_with_the_keys_set_and_deleted_to_reach_a_count() {
+        AtomicInteger wanted = new AtomicInteger(1);
+        Provision guest = (ctx, args) -> ctx.declare("Device.WiFi.SSID.[SSID:guest]", Timestamps.path(ctx.now()),
+                Values.instances(wanted.get()));
+        start(ProvisioningDriver.builder(List.of(Preset.builder("guest").provision("guest").build()))
+                .provision("guest", guest));
+        SessionRecord added = lastSession();
+        assertThat(added.acsRequests()).filteredOn(AddObject.class::isInstance).singleElement()
+                .satisfies(a -> assertThat(((AddObject) a).objectName()).isEqualTo("Device.WiFi.SSID."));
+        assertThat(cpe.value("Device.WiFi.SSID.2.SSID")).hasValue("guest");
+        assertThat(cpe.value("Device.WiFi.SSID.1.SSID")).hasValue("MikroTik-6131E4");
+
+        assertThat(informAgain().acsRequests()).filteredOn(m -> m instanceof AddObject || m instanceof DeleteObject)
+                .isEmpty();
+
+        wanted.set(0);
+        SessionRecord deleted = informAgain();
+        assertThat(deleted.acsRequests()).filteredOn(DeleteObject.class::isInstance).singleElement()
+                .satisfies(d -> assertThat(((DeleteObject) d).objectName()).isEqualTo("Device.WiFi.SSID.2."));
+        assertThat(cpe.value("Device.WiFi.SSID.2.SSID")).isEmpty();
+        assertThat(cpe.value("Device.WiFi.SSID.1.SSID")).hasValue("MikroTik-6131E4");
+        assertThat(driver.faults(ID)).isEmpty();
+    }
+}
