@@ -296,4 +296,57 @@ class ProvisioningDriverTest {
         assertThat(cpe.value("Device.WiFi.SSID.1.SSID")).hasValue("MikroTik-6131E4");
         assertThat(driver.faults(ID)).isEmpty();
     }
+
+    @Test
+    void the_request_bound_becomes_a_fault() {
+        start(ProvisioningDriver.builder(List.of(Preset.builder("everything")
+                        .provision("refresh", Literal.of("Device.")).build()))
+                .options(ProvisioningOptions.defaults().withMaxRequests(3)));
+        SessionRecord session = lastSession();
+        assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(session.acsRequests()).hasSize(3);
+        assertThat(driver.faults(ID)).singleElement()
+                .satisfies(f -> assertThat(f.code()).isEqualTo("too_many_requests"));
+    }
+
+    @Test
+    void a_cwmp_fault_of_the_cpe_is_recorded_and_ends_provisioning_for_the_session() {
+        start(ProvisioningDriver.builder(List.of(Preset.builder("bad")
+                .setValue("Device.ManagementServer.PeriodicInformInterval", Literal.of("soon")).build())));
+        SessionRecord session = lastSession();
+        assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(methods(session)).last().isEqualTo("SetParameterValues");
+        assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
+            assertThat(f.code()).startsWith("cwmp.90");
+            assertThat(f.message()).startsWith("SetParameterValues");
+        });
+        assertThat(cpe.value("Device.ManagementServer.PeriodicInformInterval")).hasValue("86400");
+    }
+
+    @Test
+    void the_reboot_builtin_reboots_once_after_the_values_are_set() {
+        Preset preset = Preset.builder("reboot-after").events("0 BOOTSTRAP")
+                .setValue(SSID, Literal.of("office")).provision("reboot").build();
+        start(ProvisioningDriver.builder(List.of(preset)));
+        SessionRecord bootstrap = sessions.stream().filter(r -> r.hasEvent("0 BOOTSTRAP")).findFirst().orElseThrow();
+        assertThat(methods(bootstrap)).endsWith("SetParameterValues", "Reboot");
+        assertThat(methods(bootstrap)).filteredOn("Reboot"::equals).hasSize(1);
+        scheduler.runDue();
+        assertThat(sessions).anySatisfy(r -> assertThat(r.hasEvent("M Reboot")).isTrue());
+        assertThat(cpe.boots()).isEqualTo(2);
+        assertThat(lastSession().acsRequests()).extracting(AcsMessage::methodName).doesNotContain("Reboot");
+    }
+
+    @Test
+    void an_extension_is_called_once_per_session_for_the_same_arguments() {
+        AtomicInteger calls = new AtomicInteger();
+        Provision fromInventory = (ctx, args) -> ctx.declare(SSID, Timestamps.none(),
+                Values.value(ctx.ext("inventory", List.of(ctx.deviceId().serialNumber()))));
+        start(ProvisioningDriver.builder(List.of(Preset.builder("inventory").provision("fromInventory").build()))
+                .provision("fromInventory", fromInventory)
+                .extension("inventory", args -> "shop-" + calls.incrementAndGet()));
+        assertThat(lastSession().acsRequests()).hasSizeGreaterThan(1);
+        assertThat(calls).hasValue(1);
+        assertThat(cpe.value(SSID)).hasValue("shop-1");
+    }
 }
