@@ -1,5 +1,6 @@
 package dev.cwmp.benchmarks.codec;
 
+import dev.cwmp.datamodel.dump.GenieacsSimCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -236,18 +237,18 @@ public final class CodecPayloads {
 
     /** The GetParameterNamesResponse of a whole device dump (objects with their trailing dot). */
     public static byte[] getParameterNamesResponse(Path csv) {
-        List<DeviceDump.Row> rows;
+        List<GenieacsSimCsv.Row> rows;
         try {
-            rows = DeviceDump.read(csv);
+            rows = GenieacsSimCsv.read(csv).rows(); // identity and Events rows are not parameters
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         StringBuilder xml = new StringBuilder(rows.size() * 120);
         envelopeStart(xml, "GetParameterNamesResponse");
         xml.append("<ParameterList SOAP-ENC:arrayType=\"cwmp:ParameterInfoStruct[").append(rows.size()).append("]\">");
-        for (DeviceDump.Row row : rows) {
+        for (GenieacsSimCsv.Row row : rows) {
             xml.append("<ParameterInfoStruct><Name>");
-            escape(xml, row.name());
+            escape(xml, row.path().toString()); // objects are partial paths: trailing dot
             xml.append("</Name><Writable>").append(row.writable() ? '1' : '0').append("</Writable></ParameterInfoStruct>");
         }
         xml.append("</ParameterList>");
