@@ -10,10 +10,12 @@ import dev.cwmp.session.TaskOutcome;
 import dev.cwmp.testkit.sim.DeviceProfile;
 import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SessionRecord;
+import dev.cwmp.testkit.sim.SimScheduler;
 import dev.cwmp.testkit.sim.SimulatedDevice;
 import dev.cwmp.testkit.sim.Simulator;
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,7 @@ public final class TestAcs {
     private final Simulator simulator;
     private final Optional<DeviceProfile> profile;
     private final Duration timeout;
+    private final Optional<TestTimers> timers;
     private final List<SessionRecord> sessions = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
 
@@ -56,8 +59,36 @@ public final class TestAcs {
         Simulator.Builder builder = Simulator.builder(server.url());
         simulatorConfig.accept(builder);
         builder.listener(this::sessionEnded);
-        server.scheduler().ifPresent(s -> builder.scheduler(s).executor(Runnable::run));
+        this.timers = server.scheduler().map(TestTimers::new);
+        timers.ifPresent(t -> builder.scheduler(t).executor(Runnable::run));
         this.simulator = builder.build();
+    }
+
+    /**
+     * The test's view of a manual scheduler shared with other tests (per-class ACS): its timers do nothing
+     * once the test's simulator is closed, so a closed test's devices never inform in a later test.
+     */
+    private static final class TestTimers implements SimScheduler {
+        private final ManualScheduler shared;
+        private volatile boolean closed;
+
+        TestTimers(ManualScheduler shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public InstantSource clock() {
+            return shared;
+        }
+
+        @Override
+        public void schedule(Duration delay, Runnable task) {
+            shared.schedule(delay, () -> {
+                if (!closed) {
+                    task.run();
+                }
+            });
+        }
     }
 
     /** The ACS. */
@@ -238,6 +269,7 @@ public final class TestAcs {
     }
 
     void close() {
+        timers.ifPresent(t -> t.closed = true);
         simulator.close();
     }
 

@@ -164,4 +164,45 @@ class AcsExtensionLifecycleTest {
         assertThatThrownBy(() -> AcsExtension.builder().timeout(java.time.Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    static final java.util.concurrent.atomic.AtomicInteger sessionsStarted = new java.util.concurrent.atomic.AtomicInteger();
+
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+    static class ManualTimePerClassSample {
+        @RegisterExtension
+        static AcsExtension extension = AcsExtension.builder()
+                .manualTime(java.time.Instant.parse("2026-11-25T10:00:00Z"))
+                .simulator(b -> b.periodicInform(java.time.Duration.ofMinutes(5)))
+                .acs(b -> b.listener(new dev.cwmp.session.AcsListener() {
+                    @Override
+                    public void sessionStarted(dev.cwmp.session.DeviceId deviceId, String sessionId) {
+                        sessionsStarted.incrementAndGet();
+                    }
+                }))
+                .build();
+
+        @Test
+        @org.junit.jupiter.api.Order(1)
+        void boots_a_device_that_informs_every_five_minutes(TestAcs lab, @Device("GHOST001") SimulatedDevice cpe) {
+            cpe.powerOn();
+            lab.awaitCompletedSession(cpe);
+            assertThat(sessionsStarted.get()).isEqualTo(1);
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(2)
+        void the_closed_tests_device_stays_silent_when_time_moves(ManualScheduler scheduler) {
+            scheduler.advance(java.time.Duration.ofMinutes(30));
+            assertThat(sessionsStarted.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void on_shared_manual_time_a_finished_tests_devices_never_inform_again() {
+        sessionsStarted.set(0);
+        Events tests = run(ManualTimePerClassSample.class);
+
+        assertThat(tests.succeeded().count()).isEqualTo(2);
+        assertThat(sessionsStarted.get()).isEqualTo(1);
+    }
 }
