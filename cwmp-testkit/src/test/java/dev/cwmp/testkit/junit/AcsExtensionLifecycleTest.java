@@ -205,4 +205,29 @@ class AcsExtensionLifecycleTest {
         assertThat(tests.succeeded().count()).isEqualTo(2);
         assertThat(sessionsStarted.get()).isEqualTo(1);
     }
+
+    @CwmpTest
+    static class BeforeAllSample {
+        static Acs fromBeforeAll;
+
+        @org.junit.jupiter.api.BeforeAll
+        static void start(Acs acs, URI url) {
+            fromBeforeAll = acs;
+            acsPorts.add(url.getPort());
+        }
+
+        @Test
+        void sees_the_same_acs(Acs acs, URI url) {
+            assertThat(acs).isSameAs(fromBeforeAll);
+            acsPorts.add(url.getPort());
+        }
+    }
+
+    @Test
+    void before_all_methods_get_the_classes_acs() {
+        Events tests = run(BeforeAllSample.class);
+
+        assertThat(tests.succeeded().count()).isEqualTo(1);
+        assertThat(acsPorts).hasSize(2).containsOnly(acsPorts.get(0));
+    }
 }
