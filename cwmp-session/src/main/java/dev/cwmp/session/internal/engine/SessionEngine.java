@@ -71,6 +71,10 @@ import org.slf4j.MDC;
  * The transport-neutral CWMP session engine (TR-069 section 3.7): authenticates, decodes, keeps one
  * session per device, answers the CPE's requests, sends the ACS's requests one at a time, merges
  * every answer into the device's parameter tree, and saves the device when the session ends.
+ *
+ * <p>The ACS never sets HoldRequests: a CPE may send its own requests whenever no ACS request is
+ * outstanding, and the ACS starts its requests on the empty POST (TR-069 section 3.7.2). A CPE's
+ * NoMoreRequests header (CWMP 1.0) changes nothing: the empty POST still ends its turn.
  */
 public final class SessionEngine {
 
