@@ -295,7 +295,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
     private record State(List<Configuration> configurations, ProvisionSession run) {
     }
 
-    private static final class UnknownProvision extends RuntimeException {
+    private static final class UnknownProvision extends ProvisioningException {
         private static final long serialVersionUID = 1L;
 
         UnknownProvision(String message) {

@@ -10,12 +10,28 @@
  *       JSON), evaluated with GenieACS's three-valued semantics against a {@link dev.cwmp.provisioning.DeviceView}.
  *   <li>{@link dev.cwmp.provisioning.PresetEvaluator}: the presets applying to a session, in weight order, and
  *       their merged configurations ({@link dev.cwmp.provisioning.PresetEvaluation}).
+ *   <li>{@link dev.cwmp.provisioning.ProvisioningDriver}: the provision engine, a session driver running the
+ *       applicable presets' configurations and {@link dev.cwmp.provisioning.Provision provisions} (Java, registered
+ *       by name, and GenieACS's built-ins) with desired-state semantics
+ *       ({@link dev.cwmp.provisioning.ProvisionContext#declare}), bounded by
+ *       {@link dev.cwmp.provisioning.ProvisioningOptions}.
  * </ul>
  *
  * <pre>{@code
  * PresetEvaluator presets = PresetEvaluator.of(PresetJson.readList(json));   // once, shared
  * PresetEvaluation applicable = presets.evaluate(session);                   // at every session
  * session.updateDevice(applicable::applyTags);
+ *
+ * // Or let the provision engine do all of it:
+ * ProvisioningDriver driver = ProvisioningDriver.builder(PresetJson.readList(json))
+ *         .provision("wifi", (ctx, args) -> {
+ *             var mac = ctx.declare("Device.Ethernet.Interface.1.MACAddress", Timestamps.value(ctx.now()), Values.none());
+ *             ctx.commit();   // read it before going on
+ *             String hex = mac.get(0).value().orElseThrow().replace(":", "");
+ *             ctx.declare("Device.WiFi.SSID.1.SSID", Timestamps.none(), Values.value(args.get(0) + hex.substring(hex.length() - 5)));
+ *         })
+ *         .build();
+ * Acs acs = Acs.builder().sessionDriver(driver).build();
  * }</pre>
  */
 package dev.cwmp.provisioning;
