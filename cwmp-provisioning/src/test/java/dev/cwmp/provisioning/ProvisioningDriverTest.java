@@ -349,4 +349,57 @@ class ProvisioningDriverTest {
         assertThat(calls).hasValue(1);
         assertThat(cpe.value(SSID)).hasValue("shop-1");
     }
+
+    @Test
+    void clear_makes_a_value_read_again_so_a_local_change_is_undone() {
+        Provision enforce = (ctx, args) -> {
+            ctx.clear(SSID, ctx.now());
+            ctx.declare(SSID, Timestamps.none(), Values.value("office"));
+        };
+        start(ProvisioningDriver.builder(List.of(Preset.builder("enforce").provision("enforce").build()))
+                .provision("enforce", enforce));
+        assertThat(cpe.value(SSID)).hasValue("office");
+
+        scheduler.advance(Duration.ofMinutes(1));
+        cpe.changeLocally(SSID, "rogue");
+        scheduler.runDue();
+        SessionRecord session = informAgain();
+        assertThat(methods(session)).containsSubsequence("GetParameterValues", "SetParameterValues");
+        assertThat(cpe.value(SSID)).hasValue("office");
+        assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
+    void an_age_configuration_reads_a_value_again_only_once_it_is_older_than_the_age() {
+        String upTime = "Device.DeviceInfo.UpTime";
+        start(ProvisioningDriver.builder(List.of(Preset.builder("uptime")
+                .configuration(new Configuration.Age(upTime, 3600)).build())));
+        assertThat(lastSession().acsRequests()).filteredOn(GetParameterValues.class::isInstance).singleElement()
+                .satisfies(r -> assertThat(((GetParameterValues) r).parameterNames()).containsExactly(upTime));
+
+        scheduler.advance(Duration.ofMinutes(10));
+        assertThat(informAgain().acsRequests()).isEmpty();
+
+        scheduler.advance(Duration.ofHours(1));
+        assertThat(informAgain().acsRequests()).singleElement()
+                .satisfies(r -> assertThat(((GetParameterValues) r).parameterNames()).containsExactly(upTime));
+    }
+
+    @Test
+    void the_download_builtin_asks_for_the_file_once_in_a_session_after_everything_else() {
+        start(ProvisioningDriver.builder(List.of(Preset.builder("firmware").events("0 BOOTSTRAP")
+                .setValue(SSID, Literal.of("office"))
+                .provision("download", Literal.of("1 Firmware Upgrade Image"),
+                        Literal.of("http://127.0.0.1:9/RouterOS-6.49.bin"), Literal.of("RouterOS-6.49.bin"))
+                .build())));
+        SessionRecord bootstrap = sessions.stream().filter(r -> r.hasEvent("0 BOOTSTRAP")).findFirst().orElseThrow();
+        assertThat(methods(bootstrap)).endsWith("SetParameterValues", "Download");
+        assertThat(bootstrap.acsRequests()).filteredOn(dev.cwmp.protocol.rpc.Download.class::isInstance)
+                .singleElement().satisfies(d -> {
+                    dev.cwmp.protocol.rpc.Download download = (dev.cwmp.protocol.rpc.Download) d;
+                    assertThat(download.fileType()).isEqualTo("1 Firmware Upgrade Image");
+                    assertThat(download.url()).isEqualTo("http://127.0.0.1:9/RouterOS-6.49.bin");
+                    assertThat(download.targetFileName()).isEqualTo("RouterOS-6.49.bin");
+                });
+    }
 }

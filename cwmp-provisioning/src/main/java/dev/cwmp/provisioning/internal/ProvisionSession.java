@@ -22,6 +22,7 @@ import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.SessionContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -359,10 +360,16 @@ public final class ProvisionSession implements ProvisionContext {
         ParameterPath pattern = parse(path);
         ParameterTree tree = session.parameters();
         for (ParameterTree.Entry e : tree.query(pattern)) {
-            boolean old = e.namesReadAt().map(t -> t.isBefore(time)).orElse(true)
-                    || e.valueReadAt().map(t -> t.isBefore(time)).orElse(false);
-            if (old) {
-                tree.invalidate(e.path(), Set.of(ParameterTree.Aspect.NAMES, ParameterTree.Aspect.VALUE));
+            // Each aspect on its own: what was read again since stays fresh.
+            Set<ParameterTree.Aspect> old = EnumSet.noneOf(ParameterTree.Aspect.class);
+            if (e.namesReadAt().map(t -> t.isBefore(time)).orElse(false)) {
+                old.add(ParameterTree.Aspect.NAMES);
+            }
+            if (e.valueReadAt().map(t -> t.isBefore(time)).orElse(false)) {
+                old.add(ParameterTree.Aspect.VALUE);
+            }
+            if (!old.isEmpty()) {
+                tree.invalidate(e.path(), old);
             }
         }
         namesFetched.removeIf(p -> p.startsWith(pattern.toPartial().toString()));
