@@ -402,4 +402,32 @@ class ProvisioningDriverTest {
                     assertThat(download.targetFileName()).isEqualTo("RouterOS-6.49.bin");
                 });
     }
+
+    @Test
+    void the_reset_builtin_resets_once_and_the_tag_that_guards_it_survives_the_bootstrap() {
+        Provision wipeOnce = (ctx, args) -> {
+            if (!ctx.tags().contains("wiped")) {
+                ctx.tag("wiped", true);
+                ctx.factoryReset();
+            }
+        };
+        start(ProvisioningDriver.builder(List.of(Preset.builder("wipe").provision("wipeOnce").build()))
+                .provision("wipeOnce", wipeOnce));
+        scheduler.runDue();
+
+        assertThat(sessions.stream().flatMap(r -> methods(r).stream()).filter("FactoryReset"::equals)).hasSize(1);
+        assertThat(sessions).filteredOn(r -> r.hasEvent("0 BOOTSTRAP")).hasSize(2);
+        assertThat(record().tags()).containsExactly("wiped");
+        assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
+    void a_path_the_device_does_not_have_is_looked_up_once_a_session_and_is_no_fault() {
+        start(ProvisioningDriver.builder(List.of(Preset.builder("absent")
+                .setValue("Device.X_ACME_Nothing.Enable", Literal.of(true)).build())));
+        SessionRecord session = lastSession();
+        assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(methods(session)).containsExactly("GetParameterNames");
+        assertThat(driver.faults(ID)).isEmpty();
+    }
 }
