@@ -105,6 +105,11 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         }
     }
 
+    /** Forgets the faults recorded for the device (e.g. once an operator has dealt with them). */
+    public void clearFaults(DeviceId deviceId) {
+        faults.remove(deviceId);
+    }
+
     @Override
     public void sessionStarted(SessionContext session) {
         if (session.hasEvent("0 BOOTSTRAP")) {

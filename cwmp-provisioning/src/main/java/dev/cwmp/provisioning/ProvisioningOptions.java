@@ -50,4 +50,9 @@ public record ProvisioningOptions(int maxIterations, int maxRequests, int values
     public ProvisioningOptions withExtensionTimeout(Duration timeout) {
         return new ProvisioningOptions(maxIterations, maxRequests, valuesPerRequest, timeout);
     }
+
+    /** These options with another batch size for GetParameterValues. */
+    public ProvisioningOptions withValuesPerRequest(int max) {
+        return new ProvisioningOptions(maxIterations, maxRequests, max, extensionTimeout);
+    }
 }

@@ -240,6 +240,8 @@ class ProvisioningDriverTest {
         assertThat(lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         assertThat(driver.faults(ID)).singleElement()
                 .satisfies(f -> assertThat(f.code()).isEqualTo("unknown_provision"));
+        driver.clearFaults(ID);
+        assertThat(driver.faults(ID)).isEmpty();
     }
 
     @Test
@@ -429,5 +431,26 @@ class ProvisioningDriverTest {
         assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         assertThat(methods(session)).containsExactly("GetParameterNames");
         assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
+    void presets_read_from_genieacs_json_run_the_builtins_with_their_arguments() {
+        List<Preset> presets = PresetJson.readList("""
+                [{"_id": "inform", "weight": 0, "channel": "", "events": {}, "precondition": "",
+                  "configurations": [
+                    {"type": "provision", "name": "value", "args": ["Device.WiFi.SSID.1.SSID", "from-json"]},
+                    {"type": "provision", "name": "value",
+                     "args": ["Device.ManagementServer.PeriodicInformInterval", 300]},
+                    {"type": "add_tag", "tag": "json"}
+                  ]}]
+                """);
+        start(ProvisioningDriver.builder(presets));
+        assertThat(cpe.value(SSID)).hasValue("from-json");
+        assertThat(cpe.value("Device.ManagementServer.PeriodicInformInterval")).hasValue("300");
+        assertThat(sets(lastSession())).singleElement().satisfies(set -> assertThat(set.parameterList())
+                .extracting(v -> v.name() + "=" + v.value() + " " + v.type().wireName())
+                .containsExactly(SSID + "=from-json xsd:string",
+                        "Device.ManagementServer.PeriodicInformInterval=300 xsd:unsignedInt"));
+        assertThat(record().tags()).containsExactly("json");
     }
 }
