@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * Our ACS as the session benchmark runs it, in its own JVM: JDK HTTP adapter on 127.0.0.1,
  * {@link CpeAuthenticator#none()}, in-memory device store and task queue, no driver (bare) or
  * {@link GetThenSetDriver}. Prints {@code LISTENING <port>} and serves until the process is stopped.
- * Arguments: {@code bare|get-then-set}.
+ * Arguments: {@code bare|get-then-set [threads]} (the JDK server's worker threads, default 32).
  */
 public final class AcsServerMain {
 
@@ -23,7 +23,9 @@ public final class AcsServerMain {
         Scenario scenario = Scenario.ofCliName(args.length > 0 ? args[0] : "bare");
         SessionDriver driver = scenario == Scenario.GET_THEN_SET ? new GetThenSetDriver() : SessionDriver.NONE;
         Acs acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).build();
-        try (JdkHttpTransport http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0))) {
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        try (JdkHttpTransport http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0),
+                java.util.Optional.empty(), threads)) {
             System.out.println("LISTENING " + http.port() + " ours " + scenario.cliName());
             System.out.flush();
             new CountDownLatch(1).await();
