@@ -13,6 +13,10 @@ import dev.cwmp.protocol.CwmpEnvelope;
 import dev.cwmp.protocol.CwmpVersion;
 import dev.cwmp.protocol.rpc.GetParameterValues;
 import dev.cwmp.protocol.rpc.Inform;
+import dev.cwmp.provisioning.PresetJson;
+import dev.cwmp.provisioning.ProvisioningDriver;
+import dev.cwmp.provisioning.Timestamps;
+import dev.cwmp.provisioning.Values;
 import dev.cwmp.session.Acs;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.TaskAction;
@@ -113,5 +117,27 @@ class ReadmeExamplesTest {
             assertThat(acs.taskQueue().get(reboot.task().id())).isPresent();
             assertThat(http.port()).isPositive();
         }
+    }
+
+    @Test
+    void a_provisioning_driver_with_a_java_provision() {
+        String presetsJson = """
+                [{"_id": "21 PROVISIONING - WIFI", "weight": 21, "channel": "", "schedule": "", "events": {},
+                  "precondition": "Tags.WIFI IS NOT NULL",
+                  "configurations": [{"type": "provision", "name": "wifi", "args": ["test_"]}]}]""";
+        // --- README: provisioning ---
+        ProvisioningDriver driver = ProvisioningDriver.builder(PresetJson.readList(presetsJson))
+                .provision("wifi", (ctx, args) -> {
+                    var mac = ctx.declare("Device.Ethernet.Interface.1.MACAddress", Timestamps.value(ctx.now()), Values.none());
+                    ctx.commit();                          // runs again once the CPE has answered
+                    String hex = mac.get(0).value().orElseThrow().replace(":", "");
+                    ctx.declare("Device.WiFi.SSID.1.SSID", Timestamps.none(),
+                            Values.value(args.get(0) + hex.substring(hex.length() - 5)));
+                })
+                .build();
+        Acs acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).build();
+        // --- end ---
+        assertThat(acs.openSessions()).isZero();
+        driver.close();
     }
 }
