@@ -645,9 +645,10 @@ public final class SessionEngine {
             if (declared > max) {
                 throw new BodyTooLargeException();
             }
-            if (declared >= 0) {
+            if (declared >= 0 && declared <= PREALLOCATE_AT_MOST) {
                 // The usual case: read straight into an array of the declared size (an empty POST
-                // allocates nothing), and fall back to the general loop only if more follows.
+                // allocates nothing), and fall back to the general loop only if more follows. A larger
+                // declared size is not trusted with an allocation up front: the body must arrive first.
                 byte[] exact = declared == 0 ? EMPTY : new byte[(int) declared];
                 int got = body.readNBytes(exact, 0, exact.length);
                 if (got < exact.length) {
@@ -665,6 +666,9 @@ public final class SessionEngine {
             return readRest(body, new ByteArrayOutputStream(4096), max);
         }
     }
+
+    /** The largest declared Content-Length read into an array allocated before the bytes arrive. */
+    private static final int PREALLOCATE_AT_MOST = 64 * 1024;
 
     private static byte[] readRest(InputStream body, ByteArrayOutputStream out, long max) throws IOException {
         byte[] buf = new byte[8192];
