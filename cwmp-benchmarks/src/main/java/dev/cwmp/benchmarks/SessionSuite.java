@@ -19,7 +19,7 @@ import java.util.Locale;
  * that sends the same bytes without parsing anything, in one run, with the same load generator and
  * settings, over loopback.
  *
- * <p>Four configurations, in this order: the canned server (bare sessions: Inform, empty POST, 204),
+ * <p>Six configurations (the last two: our ACS on {@code SocketTransport} instead of the JDK server), in this order: the canned server (bare sessions: Inform, empty POST, 204),
  * our ACS bare (JDK HTTP adapter, {@code CpeAuthenticator.none()}, in-memory store, logging at WARN),
  * the canned server get-then-set (GetParameterValues of two names, then SetParameterValues of one
  * value), our ACS get-then-set. Each server runs in a JVM of its own (same JVM options for both), so
@@ -72,12 +72,18 @@ public final class SessionSuite {
                 new Config("canned get-then-set", Scenario.GET_THEN_SET, LoadMain.class.getName(),
                         List.of("--canned-server", "0", "--scenario", "get-then-set")),
                 new Config("ours get-then-set", Scenario.GET_THEN_SET, AcsServerMain.class.getName(),
-                        List.of("get-then-set")));
+                        List.of("get-then-set")),
+                new Config("ours bare, socket transport", Scenario.BARE, AcsServerMain.class.getName(),
+                        List.of("bare", "socket")),
+                new Config("ours get-then-set, socket transport", Scenario.GET_THEN_SET,
+                        AcsServerMain.class.getName(), List.of("get-then-set", "socket")));
         List<LoadReport> medians = measure(configs, settings);
         LoadReport cannedBare = medians.get(0);
         LoadReport oursBare = medians.get(1);
         LoadReport cannedGetSet = medians.get(2);
         LoadReport oursGetSet = medians.get(3);
+        LoadReport socketBare = medians.get(4);
+        LoadReport socketGetSet = medians.get(5);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         List<String> verdicts = new ArrayList<>();
@@ -88,6 +94,8 @@ public final class SessionSuite {
         figures(report, "session.ours.bare", oursBare, "JDK adapter, in-memory store");
         figures(report, "session.canned.get_then_set", cannedGetSet, "ceiling");
         figures(report, "session.ours.get_then_set", oursGetSet, "GetParameterValues + SetParameterValues");
+        figures(report, "session.socket.bare", socketBare, "SocketTransport instead of the JDK server");
+        figures(report, "session.socket.get_then_set", socketGetSet, "SocketTransport instead of the JDK server");
 
         double bareRatio = oursBare.sessionsPerSecond() / cannedBare.sessionsPerSecond();
         double bareP99 = millis(oursBare.latency().p99());
@@ -103,6 +111,17 @@ public final class SessionSuite {
                 oursGetSet.sessionsPerSecond() / cannedGetSet.sessionsPerSecond(), "x", "no target; for comparison");
         report.figure("ratio.canned_p99_over_ours_p99.bare",
                 millis(cannedBare.latency().p99()) / bareP99, "x", "no target; the ceiling's own tail on this machine");
+        double socketBareRatio = socketBare.sessionsPerSecond() / cannedBare.sessionsPerSecond();
+        double socketBareP99 = millis(socketBare.latency().p99());
+        double socketGetSetRatio = socketGetSet.sessionsPerSecond() / cannedBare.sessionsPerSecond();
+        report.figure("ratio.socket_over_canned.bare", socketBareRatio, "x",
+                verdict(verdicts, "SocketTransport: bare sessions/s >= 60 % of the canned server's",
+                        socketBareRatio >= TARGET_BARE_RATIO));
+        report.figure("session.socket.bare.p99_target", socketBareP99, "ms",
+                verdict(verdicts, "SocketTransport: bare p99 <= 25 ms", socketBareP99 <= TARGET_BARE_P99_MS));
+        report.figure("ratio.socket_get_then_set_over_canned_bare", socketGetSetRatio, "x",
+                verdict(verdicts, "SocketTransport: get-then-set sessions/s >= 40 % of the canned server's bare rate",
+                        socketGetSetRatio >= TARGET_GET_THEN_SET_RATIO));
         int cpus = Runtime.getRuntime().availableProcessors();
         report.figure("system_load_average.before", loadBefore, "", cpus + " CPUs: figures suffer when this exceeds them");
         report.figure("system_load_average.after", loadAfter, "");
