@@ -9,7 +9,7 @@ import dev.cwmp.session.auth.CpeCredential;
 import dev.cwmp.session.auth.CpeCredentials;
 import dev.cwmp.session.auth.DigestOptions;
 import dev.cwmp.session.auth.Secret;
-import dev.cwmp.session.http.JdkHttpTransport;
+import dev.cwmp.session.http.SocketTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -41,11 +41,11 @@ public final class StandaloneAcs implements AutoCloseable {
     }
 
     private final Acs acs;
-    private final JdkHttpTransport cwmp;
+    private final SocketTransport cwmp;
 
     private StandaloneAcs(Options options) {
         this.acs = Acs.builder().authenticator(options.authenticator()).listener(new LoggingListener()).build();
-        this.cwmp = JdkHttpTransport.start(acs, options.cwmpAddress());
+        this.cwmp = SocketTransport.start(acs, options.cwmpAddress());
         LOG.info("ACS listening for CPEs on http://{}:{}/ ({})", options.cwmpAddress().getHostString(), cwmp.port(),
                 options.authDescription());
     }
