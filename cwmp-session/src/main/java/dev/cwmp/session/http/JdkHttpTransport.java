@@ -7,14 +7,12 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.cwmp.session.Acs;
+import dev.cwmp.session.internal.http.TransportSupport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,12 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,12 +57,10 @@ public final class JdkHttpTransport implements AutoCloseable {
         this.acs = acs;
         this.server = server;
         this.executor = executor;
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("cwmp-housekeeping"));
+        this.housekeeping = TransportSupport.startHousekeeping(acs, sweep.toMillis());
         server.createContext("/", this::exchange);
         server.setExecutor(executor);
         server.start();
-        long millis = sweep.toMillis();
-        housekeeping.scheduleWithFixedDelay(this::sweep, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Starts plain HTTP on the address (port 0 picks a free port), 32 worker threads. */
@@ -105,7 +97,7 @@ public final class JdkHttpTransport implements AutoCloseable {
             } else {
                 server = HttpServer.create(address, 1024);
             }
-            ExecutorService executor = Executors.newFixedThreadPool(threads, daemon("cwmp-http"));
+            ExecutorService executor = Executors.newFixedThreadPool(threads, TransportSupport.daemonThreads("cwmp-http"));
             return new JdkHttpTransport(acs, server, executor, Duration.ofSeconds(1));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + address, e);
@@ -151,13 +143,6 @@ public final class JdkHttpTransport implements AutoCloseable {
         }
     }
 
-    private void sweep() {
-        try {
-            acs.expire();
-        } catch (RuntimeException e) {
-            LOG.warn("housekeeping failed", e);
-        }
-    }
 
     private void exchange(HttpExchange exchange) {
         try (exchange) {
@@ -181,7 +166,7 @@ public final class JdkHttpTransport implements AutoCloseable {
                 }
             }
             if (exchange instanceof HttpsExchange https) {
-                request.secure(true).clientCertificates(peerCertificates(https.getSSLSession()));
+                request.secure(true).clientCertificates(TransportSupport.peerCertificates(https.getSSLSession()));
             }
             AcsHttpResponse response;
             try {
@@ -207,26 +192,5 @@ public final class JdkHttpTransport implements AutoCloseable {
         }
     }
 
-    private static List<X509Certificate> peerCertificates(SSLSession session) {
-        try {
-            List<X509Certificate> chain = new ArrayList<>();
-            for (Certificate c : session.getPeerCertificates()) {
-                if (c instanceof X509Certificate x) {
-                    chain.add(x);
-                }
-            }
-            return chain;
-        } catch (SSLPeerUnverifiedException e) {
-            return List.of();
-        }
-    }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -2,6 +2,7 @@ package dev.cwmp.session.http;
 
 import dev.cwmp.session.Acs;
 import dev.cwmp.session.internal.http.HttpConnection;
+import dev.cwmp.session.internal.http.TransportSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -13,15 +14,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import org.slf4j.Logger;
@@ -62,10 +59,9 @@ public final class SocketTransport implements AutoCloseable {
         this.server = server;
         this.secure = secure;
         this.connections = new ThreadPoolExecutor(0, maxConnections, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemon("cwmp-conn"));
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("cwmp-housekeeping"));
-        housekeeping.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
-        this.acceptor = daemon("cwmp-accept").newThread(this::acceptLoop);
+                TransportSupport.daemonThreads("cwmp-conn"));
+        this.housekeeping = TransportSupport.startHousekeeping(acs, 1_000);
+        this.acceptor = TransportSupport.daemonThreads("cwmp-accept").newThread(this::acceptLoop);
         acceptor.start();
     }
 
@@ -175,13 +171,6 @@ public final class SocketTransport implements AutoCloseable {
         }
     }
 
-    private void sweep() {
-        try {
-            acs.expire();
-        } catch (RuntimeException e) {
-            LOG.warn("housekeeping failed", e);
-        }
-    }
 
     private static void closeQuietly(Socket s) {
         try {
@@ -191,12 +180,4 @@ public final class SocketTransport implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

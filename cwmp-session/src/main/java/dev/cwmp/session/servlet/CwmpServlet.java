@@ -1,6 +1,7 @@
 package dev.cwmp.session.servlet;
 
 import dev.cwmp.session.Acs;
+import dev.cwmp.session.internal.http.TransportSupport;
 import dev.cwmp.session.http.AcsHttpRequest;
 import dev.cwmp.session.http.AcsHttpResponse;
 import jakarta.servlet.ServletException;
@@ -128,7 +129,7 @@ public final class CwmpServlet extends HttpServlet {
     public void init() throws ServletException {
         if (housekeeping.isPresent() && sweep == null) {
             long millis = Math.max(1, housekeepingPeriod.toMillis());
-            sweep = housekeeping.get().scheduleWithFixedDelay(this::expire, millis, millis, TimeUnit.MILLISECONDS);
+            sweep = housekeeping.get().scheduleWithFixedDelay(() -> TransportSupport.expire(acs), millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -138,14 +139,6 @@ public final class CwmpServlet extends HttpServlet {
         if (s != null) {
             s.cancel(false);
             sweep = null;
-        }
-    }
-
-    private void expire() {
-        try {
-            acs.expire();
-        } catch (RuntimeException e) {
-            LOG.warn("housekeeping failed", e);
         }
     }
 

@@ -11,14 +11,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -228,20 +225,7 @@ public final class HttpConnection {
     }
 
     private List<X509Certificate> peerCertificates() {
-        if (!(socket instanceof SSLSocket ssl)) {
-            return List.of();
-        }
-        try {
-            List<X509Certificate> out = new ArrayList<>();
-            for (Certificate c : ssl.getSession().getPeerCertificates()) {
-                if (c instanceof X509Certificate x) {
-                    out.add(x);
-                }
-            }
-            return out;
-        } catch (SSLPeerUnverifiedException e) {
-            return List.of();
-        }
+        return socket instanceof SSLSocket ssl ? TransportSupport.peerCertificates(ssl.getSession()) : List.of();
     }
 
     /** A body of a known length; never reads past it. */
