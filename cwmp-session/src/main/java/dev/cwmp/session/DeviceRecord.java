@@ -47,6 +47,16 @@ public final class DeviceRecord {
                 Set.of());
     }
 
+    /**
+     * A record with every field given, as a persistent {@link DeviceStore} reads it back; validates
+     * like the other factories (tags 1 to 128 characters, not blank).
+     */
+    public static DeviceRecord restore(DeviceId id, String manufacturer, Instant registered, Instant lastInform,
+            Optional<Instant> lastBoot, Optional<Instant> lastBootstrap, List<DeviceEvent> recentEvents,
+            Set<String> tags) {
+        return new DeviceRecord(id, manufacturer, registered, lastInform, lastBoot, lastBootstrap, recentEvents, tags);
+    }
+
     public DeviceId id() {
         return id;
     }
