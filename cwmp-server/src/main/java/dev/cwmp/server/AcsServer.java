@@ -1,0 +1,235 @@
+package dev.cwmp.server;
+
+import dev.cwmp.provisioning.ProvisioningDriver;
+import dev.cwmp.server.ServerConfig.CpeAuth;
+import dev.cwmp.server.internal.CommandLine;
+import dev.cwmp.server.internal.CredentialsFile;
+import dev.cwmp.server.internal.DataDirectory;
+import dev.cwmp.server.internal.DemoFleet;
+import dev.cwmp.server.internal.SessionLog;
+import dev.cwmp.session.Acs;
+import dev.cwmp.session.auth.CpeAuthenticator;
+import dev.cwmp.session.auth.CpeCredential;
+import dev.cwmp.session.auth.CpeCredentials;
+import dev.cwmp.session.auth.DigestOptions;
+import dev.cwmp.session.connreq.ConnectionRequester;
+import dev.cwmp.session.connreq.HttpConnectionRequesterOptions;
+import dev.cwmp.session.http.SocketTransport;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone ACS: CWMP for CPEs, the NBI for operators and a file server CPEs download from, in
+ * one process, with its state under {@link ServerConfig#dataDir()}. {@code bin/acs} runs
+ * {@link #main}; tests and applications use {@link #start} and {@link #close}.
+ *
+ * <pre>{@code
+ * ServerConfig config = ServerConfig.builder(new ServerConfig.CpeAuth.None())
+ *         .nbiToken(Secret.of("s3cret")).cwmpPort(0).nbiPort(0).fsPort(0).dataDir(dir).build();
+ * try (AcsServer server = AcsServer.start(config)) {
+ *     URI nbi = server.nbiUrl();
+ * }
+ * }</pre>
+ */
+public final class AcsServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcsServer.class);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
+    private final ServerConfig config;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final DataDirectory data;
+    private final Acs acs;
+    private final SocketTransport cwmp;
+    private final Optional<DemoFleet> demo;
+    private volatile boolean closed;
+
+    private AcsServer(ServerConfig config) {
+        this.config = config;
+        this.data = DataDirectory.open(config.dataDir());
+        resources.push(data);
+        try {
+            Instant now = config.clock().instant();
+            data.logLoaded(now, "start: data directory " + data.root());
+
+            ProvisioningDriver driver = ProvisioningDriver.builder(List.of()).build();
+            resources.push(driver);
+
+            this.acs = Acs.builder()
+                    .authenticator(authenticator(config.cpeAuth()))
+                    .sessionDriver(driver)
+                    .listener(new SessionLog())
+                    .clock(config.clock())
+                    .connectionRequester(ConnectionRequester.http(HttpConnectionRequesterOptions.defaults()))
+                    .build();
+            resources.push(acs);
+
+            this.cwmp = SocketTransport.start(acs, new InetSocketAddress(config.bind(), config.cwmpPort()));
+            resources.push(cwmp);
+            LOG.info("CWMP: CPEs inform {} ({})", cwmpUrl(), describe(config.cpeAuth()));
+
+            if (config.demoDevices() > 0) {
+                DemoFleet fleet = DemoFleet.start(localUrl(cwmp.port()), config.demoDevices(), demoCredentials());
+                resources.push(fleet);
+                this.demo = Optional.of(fleet);
+            } else {
+                this.demo = Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            closeAll();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a server: opens (and locks) the data directory, loads the zero-touch presets at the
+     * first start, listens, and starts the demo fleet if asked.
+     *
+     * @throws AcsServerException when the configuration cannot be served (a port taken, a data
+     *                            directory in use, an unreadable credentials file)
+     */
+    public static AcsServer start(ServerConfig config) {
+        return new AcsServer(config);
+    }
+
+    /** The URL CPEs inform (the bind address; loopback when bound to every address). */
+    public URI cwmpUrl() {
+        return url(cwmp.port());
+    }
+
+    /** The ACS serving the CPEs. */
+    public Acs acs() {
+        return acs;
+    }
+
+    /** The configuration the server runs with. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Stops the demo fleet, stops accepting NBI requests, lets open CPE sessions end (up to 10 s),
+     * then stops CWMP and closes the stores. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        demo.ifPresent(fleet -> {
+            resources.remove(fleet);
+            closeQuietly(fleet);
+        });
+        drainSessions();
+        closeAll();
+        LOG.info("ACS stopped");
+    }
+
+    private void drainSessions() {
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (acs.openSessions() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void closeAll() {
+        while (!resources.isEmpty()) {
+            closeQuietly(resources.pop());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warn("closing {}: {}", resource.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    private URI url(int port) {
+        String host = config.bind().isAnyLocalAddress() ? "127.0.0.1" : config.bind().getHostAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port + "/");
+    }
+
+    private URI localUrl(int port) {
+        return url(port);
+    }
+
+    private Optional<String[]> demoCredentials() {
+        CpeAuth auth = config.cpeAuth();
+        if (auth instanceof CpeAuth.Shared shared) {
+            return Optional.of(new String[] {shared.username(), new String(shared.password().toCharArray())});
+        }
+        if (auth instanceof CpeAuth.CredentialsFile) {
+            throw new AcsServerException("--demo needs --cpe-auth none or --cpe-user/--cpe-password"
+                    + " (the simulated CPEs share one credential)");
+        }
+        return Optional.empty();
+    }
+
+    private static CpeAuthenticator authenticator(CpeAuth auth) {
+        if (auth instanceof CpeAuth.None) {
+            return CpeAuthenticator.none();
+        }
+        if (auth instanceof CpeAuth.Shared shared) {
+            return CpeAuthenticator.basicOrDigest(
+                    CpeCredentials.single(CpeCredential.of(shared.username(), shared.password())),
+                    DigestOptions.defaults());
+        }
+        CpeAuth.CredentialsFile file = (CpeAuth.CredentialsFile) auth;
+        return CpeAuthenticator.basicOrDigest(CpeCredentials.of(CredentialsFile.read(file.file())),
+                DigestOptions.defaults());
+    }
+
+    private static String describe(CpeAuth auth) {
+        if (auth instanceof CpeAuth.None) {
+            return "CPE authentication: none";
+        }
+        if (auth instanceof CpeAuth.Shared shared) {
+            return "CPE authentication: Basic or Digest, user " + shared.username();
+        }
+        return "CPE authentication: Basic or Digest, credentials from " + ((CpeAuth.CredentialsFile) auth).file();
+    }
+
+    /** Runs the server until SIGTERM or Ctrl-C; {@code --help} prints the flags. */
+    public static void main(String[] args) throws InterruptedException {
+        List<String> arguments = List.of(args);
+        if (CommandLine.wantsHelp(arguments)) {
+            System.out.println(ServerConfig.usage());
+            return;
+        }
+        AcsServer server;
+        try {
+            server = start(ServerConfig.fromArgs(arguments, System.getenv()));
+        } catch (AcsServerException e) {
+            System.err.println("acs: " + e.getMessage());
+            System.err.println("acs: bin/acs --help lists the options");
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "acs-shutdown"));
+        stopped.await();
+    }
+}

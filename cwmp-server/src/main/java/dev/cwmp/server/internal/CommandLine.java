@@ -1,0 +1,173 @@
+package dev.cwmp.server.internal;
+
+import dev.cwmp.server.AcsServerException;
+import dev.cwmp.server.ServerConfig;
+import dev.cwmp.server.ServerConfig.CpeAuth;
+import dev.cwmp.session.auth.Secret;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code bin/acs}'s flags to a {@link ServerConfig}. */
+public final class CommandLine {
+
+    /** The environment variable holding the NBI token when {@code --nbi-token} is not given. */
+    public static final String TOKEN_VARIABLE = "ACS_NBI_TOKEN";
+
+    public static final String USAGE = String.join("\n",
+            "usage: bin/acs (--nbi-token TOKEN | --open) (--cpe-auth none | --cpe-user U --cpe-password P | --cpe-credentials FILE) [options]",
+            "",
+            "NBI (GenieACS-compatible REST API, port 7557):",
+            "  --nbi-token TOKEN       bearer token NBI clients must send (default: $ACS_NBI_TOKEN)",
+            "  --open                  no NBI authentication (allowed on a loopback --bind only)",
+            "CPE authentication (one is required):",
+            "  --cpe-auth none         accept every CPE without credentials (labs only)",
+            "  --cpe-user U --cpe-password P",
+            "                          one credential shared by every CPE; Basic and Digest accepted",
+            "  --cpe-credentials FILE  per-device credentials: one 'username password [device-id]' per line,",
+            "                          '#' starts a comment; a device id binds the username to that device",
+            "Where it listens and keeps its data:",
+            "  --bind ADDRESS          address of every listener (default 127.0.0.1)",
+            "  --cwmp-port PORT        CWMP, for CPEs (default 7547; 0 picks a free port)",
+            "  --nbi-port PORT         NBI (default 7557)",
+            "  --fs-port PORT          file server CPEs download from (default 7567)",
+            "  --data-dir DIR          stores, files and load log (default ./acs-data)",
+            "  --max-file-mb N         largest file the NBI accepts, in MiB (default 256)",
+            "Demo:",
+            "  --demo N                also start N simulated MikroTik CPEs on loopback",
+            "  --help                  print this text");
+
+    private CommandLine() {
+    }
+
+    /** Whether the arguments ask for the usage text. */
+    public static boolean wantsHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
+    }
+
+    /** Parses the flags; the environment is consulted for {@value #TOKEN_VARIABLE} only. */
+    public static ServerConfig parse(List<String> args, Map<String, String> environment) {
+        Deque<String> rest = new ArrayDeque<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                rest.add(arg.substring(0, eq));
+                rest.add(arg.substring(eq + 1));
+            } else {
+                rest.add(arg);
+            }
+        }
+        Optional<String> bind = Optional.empty();
+        Optional<Integer> cwmpPort = Optional.empty();
+        Optional<Integer> nbiPort = Optional.empty();
+        Optional<Integer> fsPort = Optional.empty();
+        Optional<String> dataDir = Optional.empty();
+        Optional<String> token = Optional.empty();
+        boolean open = false;
+        Optional<String> auth = Optional.empty();
+        Optional<String> user = Optional.empty();
+        Optional<String> password = Optional.empty();
+        Optional<String> credentials = Optional.empty();
+        int demo = 0;
+        Optional<Long> maxFileMb = Optional.empty();
+        while (!rest.isEmpty()) {
+            String flag = rest.poll();
+            switch (flag) {
+                case "--bind" -> bind = Optional.of(value(flag, rest));
+                case "--cwmp-port" -> cwmpPort = Optional.of(port(flag, value(flag, rest)));
+                case "--nbi-port" -> nbiPort = Optional.of(port(flag, value(flag, rest)));
+                case "--fs-port" -> fsPort = Optional.of(port(flag, value(flag, rest)));
+                case "--data-dir" -> dataDir = Optional.of(value(flag, rest));
+                case "--nbi-token" -> token = Optional.of(value(flag, rest));
+                case "--open" -> open = true;
+                case "--cpe-auth" -> auth = Optional.of(value(flag, rest));
+                case "--cpe-user" -> user = Optional.of(value(flag, rest));
+                case "--cpe-password" -> password = Optional.of(value(flag, rest));
+                case "--cpe-credentials" -> credentials = Optional.of(value(flag, rest));
+                case "--demo" -> demo = (int) number(flag, value(flag, rest), 10_000);
+                case "--max-file-mb" -> maxFileMb = Optional.of(number(flag, value(flag, rest), 1L << 20));
+                default -> throw new AcsServerException("unknown option " + flag + " (see --help)");
+            }
+        }
+        ServerConfig.Builder b = ServerConfig.builder(cpeAuth(auth, user, password, credentials));
+        if (bind.isPresent()) {
+            try {
+                b.bind(InetAddress.getByName(bind.get()));
+            } catch (UnknownHostException e) {
+                throw new AcsServerException("--bind: unknown address " + bind.get());
+            }
+        }
+        cwmpPort.ifPresent(b::cwmpPort);
+        nbiPort.ifPresent(b::nbiPort);
+        fsPort.ifPresent(b::fsPort);
+        dataDir.ifPresent(d -> b.dataDir(Path.of(d)));
+        maxFileMb.ifPresent(mb -> b.maxFileBytes(Math.max(1, mb) << 20));
+        Optional<String> fromEnv = Optional.ofNullable(environment.get(TOKEN_VARIABLE)).filter(t -> !t.isEmpty());
+        Optional<String> chosenToken = open ? token : token.or(() -> fromEnv);
+        chosenToken.ifPresent(t -> b.nbiToken(Secret.of(t)));
+        b.open(open);
+        b.demoDevices(demo);
+        return b.build();
+    }
+
+    private static CpeAuth cpeAuth(Optional<String> auth, Optional<String> user, Optional<String> password,
+            Optional<String> credentials) {
+        int choices = (auth.isPresent() ? 1 : 0) + (user.isPresent() || password.isPresent() ? 1 : 0)
+                + (credentials.isPresent() ? 1 : 0);
+        if (choices == 0) {
+            throw new AcsServerException("choose CPE authentication: --cpe-user U --cpe-password P (Basic and Digest),"
+                    + " --cpe-credentials FILE (per device), or --cpe-auth none (labs only)");
+        }
+        if (choices > 1) {
+            throw new AcsServerException("choose one CPE authentication: --cpe-auth none, --cpe-user/--cpe-password"
+                    + " or --cpe-credentials");
+        }
+        if (auth.isPresent()) {
+            if (!auth.get().equals("none")) {
+                throw new AcsServerException("--cpe-auth takes only 'none'; for credentials give --cpe-user and"
+                        + " --cpe-password, or --cpe-credentials FILE");
+            }
+            return new CpeAuth.None();
+        }
+        if (credentials.isPresent()) {
+            return new CpeAuth.CredentialsFile(Path.of(credentials.get()));
+        }
+        if (user.isEmpty() || password.isEmpty()) {
+            throw new AcsServerException("--cpe-user and --cpe-password go together");
+        }
+        try {
+            return new CpeAuth.Shared(user.get(), Secret.of(password.get()));
+        } catch (IllegalArgumentException e) {
+            throw new AcsServerException("--cpe-user: " + e.getMessage());
+        }
+    }
+
+    private static String value(String flag, Deque<String> rest) {
+        String v = rest.poll();
+        if (v == null || v.startsWith("--")) {
+            throw new AcsServerException(flag + " needs a value");
+        }
+        return v;
+    }
+
+    private static int port(String flag, String text) {
+        return (int) number(flag, text, 65_535);
+    }
+
+    private static long number(String flag, String text, long max) {
+        try {
+            long n = Long.parseLong(text);
+            if (n < 0 || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new AcsServerException(flag + ": expected a number from 0 to " + max + ", not '" + text + "'");
+        }
+    }
+}

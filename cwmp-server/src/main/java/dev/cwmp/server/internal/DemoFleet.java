@@ -1,0 +1,53 @@
+package dev.cwmp.server.internal;
+
+import dev.cwmp.testkit.sim.DeviceProfile;
+import dev.cwmp.testkit.sim.SimulatedDevice;
+import dev.cwmp.testkit.sim.Simulator;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code --demo N}: N simulated MikroTik RB951Ui-2HnD CPEs informing the server over loopback. */
+public final class DemoFleet implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("demo");
+
+    /** The serial numbers of demo devices start with this. */
+    public static final String SERIAL_PREFIX = "D3E0";
+
+    private final Simulator simulator;
+    private final List<SimulatedDevice> devices;
+
+    private DemoFleet(Simulator simulator, List<SimulatedDevice> devices) {
+        this.simulator = simulator;
+        this.devices = devices;
+    }
+
+    /**
+     * Adds {@code count} devices informing {@code acsUrl} (with these credentials, if any) and powers
+     * them on.
+     */
+    public static DemoFleet start(URI acsUrl, int count, Optional<String[]> credentials) {
+        Simulator.Builder b = Simulator.builder(acsUrl).threads(Math.min(8, Math.max(1, count)));
+        credentials.ifPresent(c -> b.acsCredentials(c[0], c[1]));
+        Simulator simulator = b.build();
+        List<SimulatedDevice> devices = simulator.addDevices(DeviceProfile.mikrotikRb951Ui2HnD(), count,
+                SERIAL_PREFIX);
+        LOG.info("starting {} simulated MikroTik RB951Ui-2HnD (RouterOS {}), serial numbers {}000001..., informing {}",
+                count, devices.get(0).softwareVersion(), SERIAL_PREFIX, acsUrl);
+        simulator.powerOnAll();
+        return new DemoFleet(simulator, devices);
+    }
+
+    /** The simulated devices. */
+    public List<SimulatedDevice> devices() {
+        return devices;
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}
