@@ -7,6 +7,8 @@ module dev.cwmp.provisioning {
     requires com.fasterxml.jackson.databind;
     requires com.cronutils;
     requires org.slf4j;
+    requires jdk.httpserver;
 
     exports dev.cwmp.provisioning;
+    exports dev.cwmp.provisioning.files;
 }
