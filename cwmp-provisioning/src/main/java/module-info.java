@@ -8,7 +8,10 @@ module dev.cwmp.provisioning {
     requires com.cronutils;
     requires org.slf4j;
     requires jdk.httpserver;
+    requires static org.junit.jupiter.api;
+    requires static org.assertj.core;
 
     exports dev.cwmp.provisioning;
     exports dev.cwmp.provisioning.files;
+    exports dev.cwmp.provisioning.contract;
 }

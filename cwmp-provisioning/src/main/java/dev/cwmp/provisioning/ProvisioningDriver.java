@@ -15,10 +15,8 @@ import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.SessionContext;
 import dev.cwmp.session.SessionDriver;
 import dev.cwmp.session.SessionEnd;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,18 +62,22 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningDriver.class);
     private static final String STATE = ProvisioningDriver.class.getName();
-    private static final int FAULTS_KEPT = 16;
 
     private final PresetEvaluator evaluator;
+    private final PresetStore presetStore;
+    private final ProvisioningStore store;
+    private final Function<String, Optional<Provision>> provisionLookup;
     private final Map<String, Provision> provisions;
     private final Map<String, ExtensionFunction> extensions;
     private final ProvisioningOptions options;
     private final Consumer<ProvisioningFault> faultListener;
     private final ExecutorService extensionThreads;
-    private final Map<DeviceId, Deque<ProvisioningFault>> faults = new ConcurrentHashMap<>();
 
     private ProvisioningDriver(Builder b) {
-        this.evaluator = PresetEvaluator.of(b.presets);
+        this.presetStore = b.presets;
+        this.evaluator = PresetEvaluator.of(b.presets.all());
+        this.store = b.store;
+        this.provisionLookup = b.provisionLookup;
         Map<String, Provision> all = new HashMap<>(BuiltinProvisions.all());
         all.putAll(b.provisions);
         this.provisions = Map.copyOf(all);
@@ -89,25 +91,39 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         });
     }
 
-    /** A builder of a driver for these presets. */
+    /** A builder of a driver for these presets (a shortcut for {@code builder(PresetStore.inMemory(presets))}). */
     public static Builder builder(Collection<Preset> presets) {
+        return new Builder(PresetStore.inMemory(presets));
+    }
+
+    /** A builder of a driver for the presets of the store, read again whenever its version moves. */
+    public static Builder builder(PresetStore presets) {
         return new Builder(presets);
     }
 
-    /** The faults recorded for the device, oldest first (the last few, in memory). */
-    public List<ProvisioningFault> faults(DeviceId deviceId) {
-        Deque<ProvisioningFault> list = faults.get(deviceId);
-        if (list == null) {
-            return List.of();
-        }
-        synchronized (list) {
-            return List.copyOf(list);
-        }
+    /** The store of the devices' statuses, faults and pending transfers. */
+    public ProvisioningStore store() {
+        return store;
     }
 
-    /** Forgets the faults recorded for the device (e.g. once an operator has dealt with them). */
+    /** The faults of the device's channels (a shortcut for the store's). */
+    public List<ProvisioningFault> faults(DeviceId deviceId) {
+        return store.get(deviceId).map(DeviceProvisioning::faults).orElse(List.of());
+    }
+
+    /** The device's configuration status, if it has had a session. */
+    public Optional<ConfigurationStatus> status(DeviceId deviceId) {
+        return store.get(deviceId).map(DeviceProvisioning::status);
+    }
+
+    /** Clears the fault of the device's channel: its presets run again at the next session. */
+    public boolean clearFault(DeviceId deviceId, String channel) {
+        return store.clearFault(deviceId, channel);
+    }
+
+    /** Clears the faults of all the device's channels (e.g. once an operator has dealt with them). */
     public void clearFaults(DeviceId deviceId) {
-        faults.remove(deviceId);
+        store.update(deviceId, p -> new DeviceProvisioning(p.deviceId(), p.status(), List.of(), p.transfers()));
     }
 
     @Override
@@ -274,15 +290,14 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
 
     private Optional<AcsRequest<?>> fault(SessionContext session, ProvisionSession run, String code, String message) {
         run.finish();
-        ProvisioningFault fault = new ProvisioningFault(session.deviceId(), code, message, session.now());
-        LOG.warn("{}: provisioning fault {}: {}", session.deviceId(), code, message);
-        Deque<ProvisioningFault> list = faults.computeIfAbsent(session.deviceId(), k -> new ArrayDeque<>());
-        synchronized (list) {
-            list.addLast(fault);
-            while (list.size() > FAULTS_KEPT) {
-                list.removeFirst();
-            }
-        }
+        String channel = "default";
+        DeviceProvisioning saved = store.update(session.deviceId(), p -> {
+            int retries = p.fault(channel).map(f -> f.retries() + 1).orElse(0);
+            return p.withFault(new ProvisioningFault(session.deviceId(), channel, code, message, session.now(),
+                    retries, session.now().plus(options.backoff(retries))));
+        });
+        ProvisioningFault fault = saved.fault(channel).orElseThrow();
+        LOG.warn("{}: provisioning fault {} on channel {}: {}", session.deviceId(), code, channel, message);
         try {
             faultListener.accept(fault);
         } catch (RuntimeException e) {
@@ -318,15 +333,32 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
 
     /** Builds a {@link ProvisioningDriver}. */
     public static final class Builder {
-        private final List<Preset> presets;
+        private final PresetStore presets;
+        private ProvisioningStore store = ProvisioningStore.inMemory();
+        private Function<String, Optional<Provision>> provisionLookup = name -> Optional.empty();
         private final Map<String, Provision> provisions = new HashMap<>();
         private final Map<String, ExtensionFunction> extensions = new HashMap<>();
         private ProvisioningOptions options = ProvisioningOptions.defaults();
         private Consumer<ProvisioningFault> faultListener = f -> {
         };
 
-        private Builder(Collection<Preset> presets) {
-            this.presets = List.copyOf(presets);
+        private Builder(PresetStore presets) {
+            this.presets = Objects.requireNonNull(presets, "presets");
+        }
+
+        /** Where the devices' statuses, faults and pending transfers are kept (default in memory). */
+        public Builder store(ProvisioningStore newStore) {
+            this.store = Objects.requireNonNull(newStore, "store");
+            return this;
+        }
+
+        /**
+         * Finds provisions by name that are neither registered with {@link #provision} nor built in
+         * (e.g. stored scripts). Consulted at every use, so provisions added later are found.
+         */
+        public Builder provisionLookup(Function<String, Optional<Provision>> lookup) {
+            this.provisionLookup = Objects.requireNonNull(lookup, "lookup");
+            return this;
         }
 
         /** Registers a provision under a name (replacing a built-in of the same name). */
