@@ -1,0 +1,126 @@
+package dev.cwmp.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cwmp.session.DeviceStore;
+import dev.cwmp.session.TaskQueue;
+import dev.cwmp.store.jdbc.internal.Database;
+import dev.cwmp.store.jdbc.internal.JdbcDeviceStore;
+import dev.cwmp.store.jdbc.internal.JdbcTaskQueue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The ACS's state in a database: devices with their parameter trees, tasks, provisioning state,
+ * presets and the per-device session lock, each behind its SPI. Opening a store creates or migrates
+ * its schema (a {@code cwmp_schema_version} table and numbered scripts shipped in this module).
+ *
+ * <pre>{@code
+ * try (JdbcStore store = JdbcStore.h2(dataDir)) {          // embedded, one file
+ *     Acs acs = Acs.builder().deviceStore(store.deviceStore()).taskQueue(store.taskQueue())
+ *             .sessionLocks(store.sessionLocks())...build();
+ * }
+ * JdbcStore.connect("jdbc:postgresql://db/acs", "acs", password);   // several nodes
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} closes the connection pool this class opened (never a
+ * {@link DataSource} given to {@link #of(DataSource)}).
+ */
+public final class JdbcStore implements AutoCloseable {
+
+    /** The connection pool's size unless told otherwise. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    private final Database db;
+    private final Optional<HikariDataSource> owned;
+    private final JdbcDeviceStore devices;
+    private final JdbcTaskQueue tasks;
+
+    private JdbcStore(DataSource dataSource, Optional<HikariDataSource> owned) {
+        this.owned = owned;
+        try {
+            this.db = new Database(dataSource);
+            db.migrate();
+        } catch (RuntimeException e) {
+            owned.ifPresent(HikariDataSource::close);
+            throw e;
+        }
+        this.devices = new JdbcDeviceStore(db);
+        this.tasks = new JdbcTaskQueue(db);
+    }
+
+    /**
+     * The embedded store: an H2 database (MVStore) in the file {@code cwmp.mv.db} under
+     * {@code directory}, created when absent. One process at a time opens the file.
+     */
+    public static JdbcStore h2(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new JdbcStoreException("cannot create the data directory " + directory, e);
+        }
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("cwmp") + ";LOCK_TIMEOUT=10000";
+        return connect(url, "sa", "", DEFAULT_POOL_SIZE);
+    }
+
+    /** A store on any JDBC URL (PostgreSQL: {@code jdbc:postgresql://host/db}), with a pool of the default size. */
+    public static JdbcStore connect(String jdbcUrl, String user, String password) {
+        return connect(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /** A store on any JDBC URL with a HikariCP pool of {@code poolSize} connections. */
+    public static JdbcStore connect(String jdbcUrl, String user, String password, int poolSize) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("the pool needs at least one connection");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(Objects.requireNonNull(user, "user"));
+        config.setPassword(Objects.requireNonNull(password, "password"));
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("cwmp-store");
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new JdbcStoreException("cannot connect to " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+        return new JdbcStore(pool, Optional.of(pool));
+    }
+
+    /** A store on a data source the application manages (and closes). */
+    public static JdbcStore of(DataSource dataSource) {
+        return new JdbcStore(Objects.requireNonNull(dataSource, "dataSource"), Optional.empty());
+    }
+
+    /** The devices, with their records and parameter trees. */
+    public DeviceStore deviceStore() {
+        return devices;
+    }
+
+    /** The tasks waiting for devices. */
+    public TaskQueue taskQueue() {
+        return tasks;
+    }
+
+    /** Whether the database is PostgreSQL (else the embedded H2). */
+    public boolean isPostgres() {
+        return db.isPostgres();
+    }
+
+    /** The data source (tests and benchmarks in this package). */
+    DataSource dataSource() {
+        return db.dataSource();
+    }
+
+    @Override
+    public void close() {
+        owned.ifPresent(HikariDataSource::close);
+    }
+}
