@@ -1,6 +1,8 @@
 package dev.cwmp.server;
 
 import dev.cwmp.provisioning.ProvisioningDriver;
+import dev.cwmp.provisioning.files.FileServer;
+import dev.cwmp.provisioning.files.FileStore;
 import dev.cwmp.server.ServerConfig.CpeAuth;
 import dev.cwmp.server.internal.CommandLine;
 import dev.cwmp.server.internal.CredentialsFile;
@@ -50,6 +52,8 @@ public final class AcsServer implements AutoCloseable {
     private final DataDirectory data;
     private final Acs acs;
     private final SocketTransport cwmp;
+    private final FileStore files;
+    private final FileServer fileServer;
     private final Optional<DemoFleet> demo;
     private volatile boolean closed;
 
@@ -60,6 +64,13 @@ public final class AcsServer implements AutoCloseable {
         try {
             Instant now = config.clock().instant();
             data.logLoaded(now, "start: data directory " + data.root());
+
+            this.files = FileStore.directory(data.files(), config.clock());
+            this.fileServer = listen("file server", config.fsPort(), address -> FileServer.start(files, address,
+                    config.fileServerUrl().orElse(null)));
+            resources.push(fileServer);
+            LOG.info("files: CPEs download from {} ({} stored in {})", fileServer.baseUrl(), files.list().size(),
+                    data.files());
 
             ProvisioningDriver driver = ProvisioningDriver.builder(List.of()).build();
             resources.push(driver);
@@ -73,7 +84,7 @@ public final class AcsServer implements AutoCloseable {
                     .build();
             resources.push(acs);
 
-            this.cwmp = SocketTransport.start(acs, new InetSocketAddress(config.bind(), config.cwmpPort()));
+            this.cwmp = listen("CWMP", config.cwmpPort(), address -> SocketTransport.start(acs, address));
             resources.push(cwmp);
             LOG.info("CWMP: CPEs inform {} ({})", cwmpUrl(), describe(config.cpeAuth()));
 
@@ -104,6 +115,16 @@ public final class AcsServer implements AutoCloseable {
     /** The URL CPEs inform (the bind address; loopback when bound to every address). */
     public URI cwmpUrl() {
         return url(cwmp.port());
+    }
+
+    /** The URL CPEs download files from. */
+    public URI fileServerUrl() {
+        return fileServer.baseUrl();
+    }
+
+    /** The files served to CPEs. */
+    public FileStore files() {
+        return files;
     }
 
     /** The ACS serving the CPEs. */
@@ -158,6 +179,16 @@ public final class AcsServer implements AutoCloseable {
             resource.close();
         } catch (Exception e) {
             LOG.warn("closing {}: {}", resource.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    private <T> T listen(String what, int port, java.util.function.Function<InetSocketAddress, T> start) {
+        InetSocketAddress address = new InetSocketAddress(config.bind(), port);
+        try {
+            return start.apply(address);
+        } catch (java.io.UncheckedIOException e) {
+            throw new AcsServerException("cannot listen for " + what + " on " + config.bind().getHostAddress() + ":"
+                    + port + " (" + e.getCause().getMessage() + "); choose another port", e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.cwmp.server;
 import dev.cwmp.server.internal.CommandLine;
 import dev.cwmp.session.auth.Secret;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class ServerConfig {
     private final int demoDevices;
     private final InstantSource clock;
     private final long maxFileBytes;
+    private final Optional<URI> fileServerUrl;
 
     private ServerConfig(Builder b) {
         this.bind = b.bind;
@@ -78,6 +80,7 @@ public final class ServerConfig {
         this.demoDevices = b.demoDevices;
         this.clock = b.clock;
         this.maxFileBytes = b.maxFileBytes;
+        this.fileServerUrl = b.fileServerUrl;
     }
 
     /** A builder with the defaults: loopback, the standard ports, {@code ./acs-data}, no demo. */
@@ -156,6 +159,14 @@ public final class ServerConfig {
         return maxFileBytes;
     }
 
+    /**
+     * The URL CPEs download files from, when it is not the file server's bound address (behind NAT,
+     * or bound to every address).
+     */
+    public Optional<URI> fileServerUrl() {
+        return fileServerUrl;
+    }
+
     /** Builds a {@link ServerConfig}; {@link #build()} checks that the choices fit together. */
     public static final class Builder {
         private InetAddress bind = InetAddress.getLoopbackAddress();
@@ -169,6 +180,7 @@ public final class ServerConfig {
         private int demoDevices;
         private InstantSource clock = InstantSource.system();
         private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+        private Optional<URI> fileServerUrl = Optional.empty();
 
         private Builder(CpeAuth cpeAuth) {
             this.cpeAuth = Objects.requireNonNull(cpeAuth, "cpeAuth");
@@ -247,6 +259,18 @@ public final class ServerConfig {
                 throw new AcsServerException("the file size limit must be positive");
             }
             this.maxFileBytes = max;
+            return this;
+        }
+
+        /** The URL CPEs download files from (an http or https URL ending with {@code /}). */
+        public Builder fileServerUrl(URI url) {
+            Objects.requireNonNull(url, "url");
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null
+                    || !url.getPath().endsWith("/")) {
+                throw new AcsServerException("the file server URL must be http(s)://host[:port]/path/ (ending with '/'), not "
+                        + url);
+            }
+            this.fileServerUrl = Optional.of(url);
             return this;
         }
 

@@ -5,6 +5,8 @@ import dev.cwmp.server.ServerConfig;
 import dev.cwmp.server.ServerConfig.CpeAuth;
 import dev.cwmp.session.auth.Secret;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -36,6 +38,7 @@ public final class CommandLine {
             "  --cwmp-port PORT        CWMP, for CPEs (default 7547; 0 picks a free port)",
             "  --nbi-port PORT         NBI (default 7557)",
             "  --fs-port PORT          file server CPEs download from (default 7567)",
+            "  --fs-url URL            URL CPEs download files from (default: http://BIND:FS-PORT/)",
             "  --data-dir DIR          stores, files and load log (default ./acs-data)",
             "  --max-file-mb N         largest file the NBI accepts, in MiB (default 256)",
             "Demo:",
@@ -75,6 +78,7 @@ public final class CommandLine {
         Optional<String> credentials = Optional.empty();
         int demo = 0;
         Optional<Long> maxFileMb = Optional.empty();
+        Optional<String> fsUrl = Optional.empty();
         while (!rest.isEmpty()) {
             String flag = rest.poll();
             switch (flag) {
@@ -82,6 +86,7 @@ public final class CommandLine {
                 case "--cwmp-port" -> cwmpPort = Optional.of(port(flag, value(flag, rest)));
                 case "--nbi-port" -> nbiPort = Optional.of(port(flag, value(flag, rest)));
                 case "--fs-port" -> fsPort = Optional.of(port(flag, value(flag, rest)));
+                case "--fs-url" -> fsUrl = Optional.of(value(flag, rest));
                 case "--data-dir" -> dataDir = Optional.of(value(flag, rest));
                 case "--nbi-token" -> token = Optional.of(value(flag, rest));
                 case "--open" -> open = true;
@@ -106,6 +111,13 @@ public final class CommandLine {
         nbiPort.ifPresent(b::nbiPort);
         fsPort.ifPresent(b::fsPort);
         dataDir.ifPresent(d -> b.dataDir(Path.of(d)));
+        if (fsUrl.isPresent()) {
+            try {
+                b.fileServerUrl(new URI(fsUrl.get()));
+            } catch (URISyntaxException e) {
+                throw new AcsServerException("--fs-url: not a URL: " + fsUrl.get());
+            }
+        }
         maxFileMb.ifPresent(mb -> b.maxFileBytes(Math.max(1, mb) << 20));
         Optional<String> fromEnv = Optional.ofNullable(environment.get(TOKEN_VARIABLE)).filter(t -> !t.isEmpty());
         Optional<String> chosenToken = open ? token : token.or(() -> fromEnv);

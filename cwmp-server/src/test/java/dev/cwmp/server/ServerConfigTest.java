@@ -1,0 +1,108 @@
+package dev.cwmp.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cwmp.server.ServerConfig.CpeAuth;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+
+    private static ServerConfig parse(String... args) {
+        return ServerConfig.fromArgs(List.of(args), Map.of());
+    }
+
+    @Test
+    void defaults_are_loopback_the_standard_ports_and_acs_data() {
+        ServerConfig config = parse("--nbi-token", "t0k3n", "--cpe-auth", "none");
+        assertThat(config.bind()).isEqualTo(InetAddress.getLoopbackAddress());
+        assertThat(config.cwmpPort()).isEqualTo(7547);
+        assertThat(config.nbiPort()).isEqualTo(7557);
+        assertThat(config.fsPort()).isEqualTo(7567);
+        assertThat(config.dataDir()).isEqualTo(Path.of("acs-data"));
+        assertThat(config.cpeAuth()).isInstanceOf(CpeAuth.None.class);
+        assertThat(config.nbiToken()).isPresent();
+        assertThat(config.open()).isFalse();
+        assertThat(config.demoDevices()).isZero();
+    }
+
+    @Test
+    void reads_every_flag_with_a_space_or_an_equals_sign() {
+        ServerConfig config = parse("--nbi-token=abc", "--cpe-user", "cpe", "--cpe-password=pw", "--bind", "127.0.0.2",
+                "--cwmp-port", "1", "--nbi-port=2", "--fs-port", "3", "--data-dir", "/tmp/x", "--demo", "20",
+                "--max-file-mb", "5", "--fs-url", "http://acs.example.net:8080/files/");
+        assertThat(config.bind().getHostAddress()).isEqualTo("127.0.0.2");
+        assertThat(List.of(config.cwmpPort(), config.nbiPort(), config.fsPort())).containsExactly(1, 2, 3);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(config.demoDevices()).isEqualTo(20);
+        assertThat(config.maxFileBytes()).isEqualTo(5L << 20);
+        assertThat(config.fileServerUrl()).contains(URI.create("http://acs.example.net:8080/files/"));
+        assertThat(config.cpeAuth()).isInstanceOfSatisfying(CpeAuth.Shared.class,
+                shared -> assertThat(shared.username()).isEqualTo("cpe"));
+        assertThat(config.nbiToken().orElseThrow().toString()).doesNotContain("abc");
+    }
+
+    @Test
+    void takes_the_nbi_token_from_the_environment() {
+        ServerConfig config = ServerConfig.fromArgs(List.of("--cpe-auth", "none"), Map.of("ACS_NBI_TOKEN", "from-env"));
+        assertThat(new String(config.nbiToken().orElseThrow().toCharArray())).isEqualTo("from-env");
+        ServerConfig flag = ServerConfig.fromArgs(List.of("--cpe-auth", "none", "--nbi-token", "flag"),
+                Map.of("ACS_NBI_TOKEN", "from-env"));
+        assertThat(new String(flag.nbiToken().orElseThrow().toCharArray())).isEqualTo("flag");
+    }
+
+    @Test
+    void refuses_to_start_without_an_nbi_token_unless_open() {
+        assertThatThrownBy(() -> parse("--cpe-auth", "none"))
+                .isInstanceOf(AcsServerException.class)
+                .hasMessageContaining("--nbi-token")
+                .hasMessageContaining("ACS_NBI_TOKEN")
+                .hasMessageContaining("--open");
+        assertThat(parse("--open", "--cpe-auth", "none").open()).isTrue();
+    }
+
+    @Test
+    void refuses_an_open_nbi_beyond_loopback() {
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--bind", "0.0.0.0"))
+                .isInstanceOf(AcsServerException.class)
+                .hasMessageContaining("only on a loopback address");
+    }
+
+    @Test
+    void refuses_to_start_without_an_explicit_choice_of_cpe_authentication() {
+        assertThatThrownBy(() -> parse("--open"))
+                .hasMessageContaining("choose CPE authentication")
+                .hasMessageContaining("--cpe-user")
+                .hasMessageContaining("--cpe-credentials")
+                .hasMessageContaining("--cpe-auth none");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "basic")).hasMessageContaining("only 'none'");
+        assertThatThrownBy(() -> parse("--open", "--cpe-user", "u")).hasMessageContaining("go together");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--cpe-user", "u", "--cpe-password", "p"))
+                .hasMessageContaining("choose one");
+    }
+
+    @Test
+    void rejects_unknown_flags_missing_values_and_bad_numbers() {
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--frobnicate"))
+                .hasMessageContaining("unknown option --frobnicate");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth")).hasMessageContaining("--cpe-auth needs a value");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--cwmp-port", "70000"))
+                .hasMessageContaining("--cwmp-port: expected a number from 0 to 65535");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--demo", "many"))
+                .hasMessageContaining("--demo");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--fs-url", "ftp://x/"))
+                .hasMessageContaining("file server URL");
+    }
+
+    @Test
+    void usage_names_every_flag() {
+        assertThat(ServerConfig.usage()).contains("--nbi-token", "--open", "--cpe-auth none", "--cpe-user",
+                "--cpe-password", "--cpe-credentials", "--bind", "--cwmp-port", "--nbi-port", "--fs-port", "--fs-url",
+                "--data-dir", "--max-file-mb", "--demo", "--help");
+    }
+}
