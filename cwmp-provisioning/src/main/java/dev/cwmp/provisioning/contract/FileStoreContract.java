@@ -172,9 +172,10 @@ public abstract class FileStoreContract {
 
             @Override
             public int read() throws IOException {
-                if (left-- == 0) {
+                if (left <= 0) {
                     throw new IOException("connection reset");
                 }
+                left--;
                 return 'x';
             }
         };
