@@ -25,6 +25,11 @@ public final class PresetEvaluation {
     private final List<Preset> applicable;
     private final Map<String, List<Preset>> byChannel;
     private final List<Configuration> configurations;
+    private final List<Sourced> sourced;
+
+    /** A merged configuration and the preset it comes from. */
+    record Sourced(Preset preset, Configuration configuration) {
+    }
 
     PresetEvaluation(List<Preset> applicable) {
         this.applicable = List.copyOf(applicable);
@@ -34,12 +39,13 @@ public final class PresetEvaluation {
         }
         channels.replaceAll((k, v) -> List.copyOf(v));
         this.byChannel = Collections.unmodifiableMap(channels);
-        this.configurations = merge(this.applicable);
+        this.sourced = merge(this.applicable);
+        this.configurations = sourced.stream().map(Sourced::configuration).toList();
     }
 
-    private static List<Configuration> merge(List<Preset> presets) {
+    private static List<Sourced> merge(List<Preset> presets) {
         // Heaviest first: the first entry seen for a key is the winner; then back to lightest first.
-        List<Configuration> reversed = new ArrayList<>();
+        List<Sourced> reversed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int p = presets.size() - 1; p >= 0; p--) {
             List<Configuration> cs = presets.get(p).configurations();
@@ -47,7 +53,7 @@ public final class PresetEvaluation {
                 Configuration conf = cs.get(c);
                 String key = conflictKey(conf);
                 if (key == null || seen.add(key)) {
-                    reversed.add(conf);
+                    reversed.add(new Sourced(presets.get(p), conf));
                 }
             }
         }
@@ -69,6 +75,11 @@ public final class PresetEvaluation {
             return "tag\u0000" + t.tag();
         }
         return null;
+    }
+
+    /** The merged configurations with the preset each comes from (the driver's per-channel faults need it). */
+    List<Sourced> sourcedConfigurations() {
+        return sourced;
     }
 
     /** The applicable presets: increasing weight, then name. */

@@ -72,6 +72,12 @@ public interface ProvisionContext {
     /** Resets the device to its factory defaults once in this session, after everything else is done. */
     void factoryReset();
 
-    /** Asks the device to download a file once in this session ({@code "1 Firmware Upgrade Image"}, url, target name or ""). */
+    /**
+     * Asks the device to download a file ({@code "1 Firmware Upgrade Image"}, url, target name or
+     * ""), after everything else declared is done: one Download per session, with a CommandKey of
+     * the engine's own. When the CPE answers it will complete later, the transfer is tracked until
+     * its TransferComplete (or its timeout); while it is pending, declaring the same download again
+     * from the same channel sends nothing.
+     */
     void download(String fileType, String url, String targetFileName);
 }

@@ -5,19 +5,28 @@ import dev.cwmp.datamodel.ParameterTree;
 import dev.cwmp.protocol.rpc.AcsRequest;
 import dev.cwmp.protocol.rpc.AddObject;
 import dev.cwmp.protocol.rpc.AddObjectResponse;
+import dev.cwmp.protocol.rpc.CpeRequest;
 import dev.cwmp.protocol.rpc.CpeResponse;
 import dev.cwmp.protocol.rpc.CwmpFault;
+import dev.cwmp.protocol.rpc.Download;
+import dev.cwmp.protocol.rpc.DownloadResponse;
 import dev.cwmp.protocol.rpc.GetParameterNames;
 import dev.cwmp.protocol.rpc.ParameterValueStruct;
+import dev.cwmp.protocol.rpc.TransferComplete;
 import dev.cwmp.provisioning.internal.BuiltinProvisions;
 import dev.cwmp.provisioning.internal.ProvisionSession;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.SessionContext;
 import dev.cwmp.session.SessionDriver;
 import dev.cwmp.session.SessionEnd;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +46,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The provision engine as a {@link SessionDriver}: GenieACS's presets and provisions with
- * desired-state semantics.
+ * desired-state semantics, faults per channel with back-off, downloads tracked across sessions and
+ * a configuration status per device.
  *
- * <p>At the start of a session it evaluates the presets ({@link PresetEvaluator}) and applies their
- * tag entries. Then, before each request, it runs the applicable presets' configurations in order
- * ({@code value} and {@code age} as declarations, {@code provision} by calling the registered
+ * <p>Before its first request in a session (after the CPE's own requests, e.g. TransferComplete)
+ * it reads the presets from its {@link PresetStore} (re-building its {@link PresetEvaluator} when
+ * the store's version moved), evaluates them, skips the presets of every channel whose
+ * {@link ProvisioningFault} still waits ({@link ProvisioningFault#retryAfter()}), and applies the
+ * other presets' tag entries. Then, before each request, it runs the presets' configurations in
+ * order ({@code value} and {@code age} as declarations, {@code add_object} / {@code delete_object}
+ * as instance declarations of a {@link PresetObject}, {@code provision} by calling the named
  * {@link Provision} with the preset's arguments) and turns what is still pending into the next
- * request, reads before writes: GetParameterNames for what the ACS does not know, GetParameterValues
- * in batches, SetParameterValues (with the xsi:type the device reported) only for what differs,
- * AddObject/DeleteObject, then Download, FactoryReset, Reboot. When a run declares nothing pending the
- * driver is done with the session. The runs and the requests are bounded
- * ({@link ProvisioningOptions}); reaching a bound, a provision that throws and a CWMP fault of the
- * CPE all record a {@link ProvisioningFault} and end provisioning for the session.
+ * request, reads before writes: GetParameterNames for what the ACS does not know,
+ * GetParameterValues in batches, SetParameterValues (with the xsi:type the device reported) only
+ * for what differs, AddObject/DeleteObject, then Download, FactoryReset, Reboot. When a run declares
+ * nothing pending the driver is done with the session.
+ *
+ * <p>Faults: a provision that throws or is unknown, an extension that fails, a CWMP fault of the
+ * CPE on a request, a bound reached ({@link ProvisioningOptions}), a Download that failed or timed
+ * out: each records a fault on the channel of the preset concerned (in the {@link ProvisioningStore}
+ * at once, logged with the device id); that channel stops for the session and waits
+ * {@link ProvisioningOptions#backoff(int)} ({@code retries} counting the faults in a row) while the
+ * other channels go on. A channel that runs to the end of a later session without a fault has its
+ * fault removed.
+ *
+ * <p>Downloads ({@link ProvisionContext#download}) carry a CommandKey of their own; a
+ * DownloadResponse with Status 1 records a {@link PendingTransfer}, matched by CommandKey when
+ * TransferComplete comes (in this session or a later one): FaultStruct 0 removes it, another code
+ * records the fault {@code download.<code>}; a transfer still pending after
+ * {@link ProvisioningOptions#downloadTimeout()} becomes the fault {@code timeout} at the device's
+ * next session. While a transfer is pending, the channel's provisions declaring the same download
+ * send no second Download.
+ *
+ * <p>At the end of each session the device's {@link ConfigurationStatus} is written: FAULTED when
+ * a channel has a fault, PENDING when a transfer is pending or the session ended before the
+ * provisions converged, CONFIGURED otherwise.
  *
  * <p>On {@code 0 BOOTSTRAP} the session's parameter tree is cleared of what was cached (the device
  * was reset: only what the Inform reported is kept); the record and its tags are kept.
@@ -63,27 +95,33 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningDriver.class);
     private static final String STATE = ProvisioningDriver.class.getName();
 
-    private final PresetEvaluator evaluator;
     private final PresetStore presetStore;
     private final ProvisioningStore store;
     private final Function<String, Optional<Provision>> provisionLookup;
     private final Map<String, Provision> provisions;
+    private final Map<String, PresetObject> objects;
     private final Map<String, ExtensionFunction> extensions;
     private final ProvisioningOptions options;
     private final Consumer<ProvisioningFault> faultListener;
     private final ExecutorService extensionThreads;
+    private volatile Built built;
+
+    private record Built(long version, PresetEvaluator evaluator) {
+    }
 
     private ProvisioningDriver(Builder b) {
         this.presetStore = b.presets;
-        this.evaluator = PresetEvaluator.of(b.presets.all());
         this.store = b.store;
         this.provisionLookup = b.provisionLookup;
         Map<String, Provision> all = new HashMap<>(BuiltinProvisions.all());
         all.putAll(b.provisions);
         this.provisions = Map.copyOf(all);
+        this.objects = Map.copyOf(b.objects);
         this.extensions = Map.copyOf(b.extensions);
         this.options = b.options;
         this.faultListener = b.faultListener;
+        long version = presetStore.version();
+        this.built = new Built(version, PresetEvaluator.of(presetStore.all()));
         this.extensionThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "cwmp-provision-ext");
             t.setDaemon(true);
@@ -106,14 +144,29 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         return store;
     }
 
+    /** The presets the driver reads. */
+    public PresetStore presets() {
+        return presetStore;
+    }
+
     /** The faults of the device's channels (a shortcut for the store's). */
     public List<ProvisioningFault> faults(DeviceId deviceId) {
         return store.get(deviceId).map(DeviceProvisioning::faults).orElse(List.of());
     }
 
+    /** The faults of all devices (a shortcut for the store's). */
+    public List<ProvisioningFault> faults() {
+        return store.faults();
+    }
+
     /** The device's configuration status, if it has had a session. */
     public Optional<ConfigurationStatus> status(DeviceId deviceId) {
         return store.get(deviceId).map(DeviceProvisioning::status);
+    }
+
+    /** How many devices are configured, pending, faulted (a shortcut for the store's). */
+    public StatusSummary summary() {
+        return store.summary();
     }
 
     /** Clears the fault of the device's channel: its presets run again at the next session. */
@@ -123,7 +176,28 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
 
     /** Clears the faults of all the device's channels (e.g. once an operator has dealt with them). */
     public void clearFaults(DeviceId deviceId) {
-        store.update(deviceId, p -> new DeviceProvisioning(p.deviceId(), p.status(), List.of(), p.transfers()));
+        if (store.get(deviceId).isPresent()) {
+            store.update(deviceId, p -> new DeviceProvisioning(p.deviceId(), p.status(), List.of(), p.transfers()));
+        }
+    }
+
+    /** The evaluator of the store's current presets, re-built when its version moved. */
+    private PresetEvaluator evaluator() {
+        Built current = built;
+        long version = presetStore.version();
+        if (version == current.version()) {
+            return current.evaluator();
+        }
+        synchronized (this) {
+            current = built;
+            if (version != current.version()) {
+                // Read the version before the presets: a change in between makes the next session re-build again.
+                current = new Built(version, PresetEvaluator.of(presetStore.all()));
+                built = current;
+                LOG.debug("presets re-read at version {}", version);
+            }
+            return current.evaluator();
+        }
     }
 
     @Override
@@ -131,9 +205,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         if (session.hasEvent("0 BOOTSTRAP")) {
             forgetCachedParameters(session);
         }
-        PresetEvaluation evaluation = evaluator.evaluate(session);
-        session.updateDevice(evaluation::applyTags);
-        session.attributes().put(STATE, new State(evaluation.configurations(),
+        session.attributes().put(STATE, new State(
                 new ProvisionSession(session, options.valuesPerRequest(), this::callExtension)));
     }
 
@@ -159,41 +231,113 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         LOG.info("{}: 0 BOOTSTRAP: cached parameters forgotten", session.deviceId());
     }
 
+    /**
+     * Prepares the session's provisioning, after the CPE's own requests: times out transfers, picks
+     * the presets (skipping waiting channels) and applies their tags.
+     */
+    private void prepare(SessionContext session, State state) {
+        state.prepared = true;
+        DeviceId id = session.deviceId();
+        Instant now = session.now();
+        DeviceProvisioning saved = store.get(id).orElse(DeviceProvisioning.empty(id));
+        for (PendingTransfer t : saved.transfers()) {
+            if (t.isExpired(now)) {
+                store.update(id, p -> p.withoutTransfer(t.commandKey()));
+                recordFault(session, t.channel(), "timeout", "no TransferComplete for the Download of " + t.fileType()
+                        + " " + t.url() + " (CommandKey " + t.commandKey() + ") within " + options.downloadTimeout());
+            }
+        }
+        saved = store.get(id).orElse(DeviceProvisioning.empty(id));
+        Set<String> waiting = new HashSet<>();
+        for (ProvisioningFault f : saved.faults()) {
+            if (f.isWaiting(now)) {
+                waiting.add(f.channel());
+            }
+        }
+        PresetEvaluation evaluation = evaluator().evaluate(session);
+        state.applicable = evaluation.applicable();
+        List<Preset> running = new ArrayList<>();
+        for (Preset p : evaluation.applicable()) {
+            if (waiting.contains(p.effectiveChannel())) {
+                state.skipped.add(p.effectiveChannel());
+            } else {
+                running.add(p);
+            }
+        }
+        if (!state.skipped.isEmpty()) {
+            LOG.debug("{}: channels {} wait after a fault; their presets are skipped", id, state.skipped);
+        }
+        PresetEvaluation runningEvaluation = running.size() == evaluation.applicable().size() ? evaluation
+                : new PresetEvaluation(running);
+        session.updateDevice(runningEvaluation::applyTags);
+        state.configurations = runningEvaluation.sourcedConfigurations();
+        state.run.transfersPending(saved.transfers());
+    }
+
     @Override
     public Optional<AcsRequest<?>> nextRequest(SessionContext session) {
         State state = (State) session.attributes().get(STATE);
-        if (state == null || state.run.finished()) {
+        if (state == null) {
             return Optional.empty();
         }
+        if (!state.prepared) {
+            prepare(session, state);
+        }
         ProvisionSession run = state.run;
+        if (run.finished()) {
+            return Optional.empty();
+        }
         if (run.runs() >= options.maxIterations()) {
-            return fault(session, run, "too_many_iterations",
+            return bound(session, state, "too_many_iterations",
                     "provisions still pending after " + options.maxIterations() + " runs");
         }
         if (session.acsRequestCount() >= options.maxRequests()) {
-            return fault(session, run, "too_many_requests",
+            return bound(session, state, "too_many_requests",
                     "provisions still pending after " + session.acsRequestCount() + " requests");
         }
-        run.beginRun();
-        for (Configuration c : state.configurations) {
-            try {
-                apply(run, c);
-            } catch (ProvisionSession.CommitPending pending) {
-                // The rest of this provision runs after the CPE has answered.
-            } catch (UnknownProvision e) {
-                return fault(session, run, "unknown_provision", e.getMessage());
-            } catch (ExtensionFailure e) {
-                return fault(session, run, "ext", e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.debug("provision failed", e);
-                return fault(session, run, "script", c.type() + " failed: " + e);
+        boolean again = true;
+        while (again) {
+            again = false;
+            run.beginRun();
+            for (PresetEvaluation.Sourced s : state.configurations) {
+                String channel = s.preset().effectiveChannel();
+                if (state.faulted.contains(channel)) {
+                    continue;
+                }
+                state.ran.add(channel);
+                run.channel(channel);
+                Optional<String[]> failure = applyOne(run, s.configuration());
+                if (failure.isPresent()) {
+                    recordFault(session, channel, failure.get()[0], failure.get()[1]);
+                    state.faulted.add(channel);
+                    again = true; // run again without the channel: drop what it declared in this run
+                    break;
+                }
             }
         }
         Optional<AcsRequest<?>> next = run.plan();
         if (next.isEmpty()) {
             run.finish();
+            state.converged = true;
         }
         return next;
+    }
+
+    /** Applies one configuration; a code and message when it faulted. */
+    private Optional<String[]> applyOne(ProvisionSession run, Configuration c) {
+        try {
+            apply(run, c);
+            return Optional.empty();
+        } catch (ProvisionSession.CommitPending pending) {
+            return Optional.empty(); // the rest of this provision runs after the CPE has answered
+        } catch (UnknownProvision e) {
+            return Optional.of(new String[] {"unknown_provision", e.getMessage()});
+        } catch (ExtensionFailure e) {
+            return Optional.of(new String[] {"ext", e.getMessage()});
+        } catch (RuntimeException e) {
+            LOG.debug("{}: {} failed", run.deviceId(), c.type(), e);
+            return Optional.of(new String[] {"script", c.type() + " failed: " + e});
+        }
     }
 
     private void apply(ProvisionSession run, Configuration c) {
@@ -202,19 +346,54 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         } else if (c instanceof Configuration.Age a) {
             run.declare(a.name(), Timestamps.value(run.now().minusSeconds(a.seconds())), Values.none());
         } else if (c instanceof Configuration.Provision p) {
-            Provision provision = provisions.get(p.name());
-            if (provision == null) {
-                throw new UnknownProvision("no provision named '" + p.name() + "'");
-            }
+            Provision provision = provision(p.name());
             List<Object> args = new ArrayList<>(p.args().size());
             for (Literal l : p.args()) {
                 args.add(javaValue(l));
             }
-            provision.run(run, java.util.Collections.unmodifiableList(args));
-        } else if (c instanceof Configuration.AddObject || c instanceof Configuration.DeleteObject) {
-            LOG.warn("{}: {} configurations are not supported yet; skipped", run.deviceId(), c.type());
+            provision.run(run, Collections.unmodifiableList(args));
+        } else if (c instanceof Configuration.AddObject a) {
+            PresetObject object = object(a.object());
+            String instance = instancePattern(a.name(), object);
+            run.ensureInstance(instance);
+            for (Map.Entry<String, String> e : object.parameters().entrySet()) {
+                if (!object.keys().contains(e.getKey())) {
+                    run.declare(instance + "." + e.getKey(), Timestamps.none(), Values.value(e.getValue()));
+                }
+            }
+        } else if (c instanceof Configuration.DeleteObject d) {
+            run.declare(instancePattern(d.name(), object(d.object())), Timestamps.path(run.now()), Values.instances(0));
         }
-        // Tag entries were applied when the session started.
+        // Tag entries were applied when the session's provisioning started.
+    }
+
+    private Provision provision(String name) {
+        Provision provision = provisions.get(name);
+        if (provision == null) {
+            provision = provisionLookup.apply(name).orElse(null);
+        }
+        if (provision == null) {
+            throw new UnknownProvision("no provision named '" + name + "'");
+        }
+        return provision;
+    }
+
+    private PresetObject object(String id) {
+        PresetObject object = objects.get(id);
+        if (object == null) {
+            throw new UnknownProvision("no object named '" + id + "' (register it with ProvisioningDriver.Builder.object)");
+        }
+        return object;
+    }
+
+    /** {@code Device.NAT.PortMapping} and keys {@code [Protocol:TCP,ExternalPort:22]}: {@code Device.NAT.PortMapping.[...]}. */
+    private static String instancePattern(String name, PresetObject object) {
+        String base = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        List<ParameterPath.KeyValue> keys = new ArrayList<>();
+        for (String key : object.keys()) {
+            keys.add(new ParameterPath.KeyValue(key, object.parameters().get(key)));
+        }
+        return base + "." + new ParameterPath.InstanceKeys(keys);
     }
 
     private static Object javaValue(Literal literal) {
@@ -236,7 +415,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         if (function == null) {
             throw new ExtensionFailure("no extension named '" + name + "'");
         }
-        List<Object> copy = java.util.Collections.unmodifiableList(new ArrayList<>(args));
+        List<Object> copy = Collections.unmodifiableList(new ArrayList<>(args));
         Future<Object> result = extensionThreads.submit(() -> function.apply(copy));
         try {
             Object value = result.get(options.extensionTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -257,6 +436,30 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
     }
 
     @Override
+    public void cpeRequestReceived(SessionContext session, CpeRequest<?> request) {
+        if (!(request instanceof TransferComplete complete)) {
+            return;
+        }
+        DeviceId id = session.deviceId();
+        Optional<PendingTransfer> pending = store.get(id).flatMap(p -> p.transfers().stream()
+                .filter(t -> t.commandKey().equals(complete.commandKey())).findFirst());
+        if (pending.isEmpty()) {
+            LOG.info("{}: TransferComplete for CommandKey '{}' matches no pending transfer", id, complete.commandKey());
+            return;
+        }
+        PendingTransfer transfer = pending.get();
+        store.update(id, p -> p.withoutTransfer(transfer.commandKey()));
+        int code = complete.faultStruct().faultCode();
+        if (code == 0) {
+            LOG.info("{}: transfer of {} {} completed (CommandKey {})", id, transfer.fileType(), transfer.url(),
+                    transfer.commandKey());
+        } else {
+            recordFault(session, transfer.channel(), "download." + code, "Download of " + transfer.fileType() + " "
+                    + transfer.url() + " failed: " + complete.faultStruct().faultString());
+        }
+    }
+
+    @Override
     public void responseReceived(SessionContext session, AcsRequest<?> request, CpeResponse response) {
         State state = (State) session.attributes().get(STATE);
         if (state == null || !state.run.isOutstanding(request)) {
@@ -266,7 +469,22 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             state.run.namesFetched(gpn);
         } else if (request instanceof AddObject add && response instanceof AddObjectResponse added) {
             state.run.instanceAdded(add.objectName(), added.instanceNumber());
+        } else if (request instanceof Download download && response instanceof DownloadResponse answer) {
+            String channel = first(state.run.outstandingChannels());
+            if (answer.status() == 1) {
+                Instant now = session.now();
+                PendingTransfer transfer = new PendingTransfer(session.deviceId(), download.commandKey(), channel,
+                        download.fileType(), download.url(), now, now.plus(options.downloadTimeout()));
+                store.update(session.deviceId(), p -> p.withTransfer(transfer));
+                state.run.transferPending(channel, download);
+            } else {
+                LOG.info("{}: Download of {} {} done at once", session.deviceId(), download.fileType(), download.url());
+            }
         }
+    }
+
+    private static String first(Set<String> channels) {
+        return channels.isEmpty() ? "default" : channels.iterator().next();
     }
 
     @Override
@@ -279,31 +497,120 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             state.run.namesFetched(gpn); // the path does not exist: nothing more to learn
             return;
         }
-        fault(session, state.run, "cwmp." + fault.faultCode(),
-                request.methodName() + ": " + fault.faultString());
+        Set<String> channels = state.run.outstandingChannels();
+        for (String channel : channels.isEmpty() ? Set.of("default") : channels) {
+            recordFault(session, channel, "cwmp." + fault.faultCode(), request.methodName() + ": " + fault.faultString());
+            state.faulted.add(channel);
+        }
     }
 
     @Override
     public void sessionEnded(SessionContext session, SessionEnd end) {
-        session.attributes().remove(STATE);
+        State state = (State) session.attributes().remove(STATE);
+        if (state == null || !state.prepared) {
+            return;
+        }
+        try {
+            writeStatus(session, state);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: configuration status not saved", session.deviceId(), e);
+        }
     }
 
-    private Optional<AcsRequest<?>> fault(SessionContext session, ProvisionSession run, String code, String message) {
+    /** Clears the faults of the channels that succeeded and writes the device's status. */
+    private void writeStatus(SessionContext session, State state) {
+        Set<String> succeeded = new HashSet<>();
+        if (state.converged) {
+            succeeded.addAll(state.ran);
+            succeeded.removeAll(state.faulted);
+        }
+        Set<String> unconverged = state.converged ? Set.of() : new LinkedHashSet<>(state.run.pendingChannels());
+        Instant now = session.now();
+        Set<String> cleared = new LinkedHashSet<>();
+        store.get(session.deviceId()).ifPresent(p -> p.faults().forEach(f -> {
+            if (succeeded.contains(f.channel())) {
+                cleared.add(f.channel());
+            }
+        }));
+        store.update(session.deviceId(), p -> {
+            DeviceProvisioning next = p;
+            for (String channel : succeeded) {
+                if (next.fault(channel).isPresent()) {
+                    next = next.withoutFault(channel);
+                }
+            }
+            return next.withStatus(status(state, next, unconverged, now));
+        });
+        if (!cleared.isEmpty()) {
+            LOG.info("{}: channels {} succeeded; their faults are cleared", session.deviceId(), cleared);
+        }
+    }
+
+    private static ConfigurationStatus status(State state, DeviceProvisioning p, Set<String> unconverged,
+            Instant now) {
+        if (!p.faults().isEmpty()) {
+            ProvisioningFault latest = p.faults().stream()
+                    .max(Comparator.comparing(ProvisioningFault::timestamp)).orElseThrow();
+            Set<String> channels = new HashSet<>();
+            p.faults().forEach(f -> channels.add(f.channel()));
+            return ConfigurationStatus.faulted(state.presetsOf(channels), "channel " + latest.channel() + ": "
+                    + latest.code() + ": " + latest.message(), now);
+        }
+        if (!unconverged.isEmpty() || !state.converged) {
+            return ConfigurationStatus.pending(state.presetsOf(unconverged),
+                    "the session ended before the provisions converged", now);
+        }
+        if (!p.transfers().isEmpty()) {
+            Map<String, Integer> byType = new LinkedHashMap<>();
+            Set<String> channels = new HashSet<>();
+            for (PendingTransfer t : p.transfers()) {
+                byType.merge(t.fileType(), 1, Integer::sum);
+                channels.add(t.channel());
+            }
+            List<String> parts = new ArrayList<>();
+            byType.forEach((type, n) -> parts.add(n + " " + type));
+            return ConfigurationStatus.pending(state.presetsOf(channels),
+                    "waiting for TransferComplete of " + String.join(", ", parts), now);
+        }
+        return ConfigurationStatus.configured(now);
+    }
+
+    /** Ends the session's provisioning on a bound: a fault on every channel with something pending. */
+    private Optional<AcsRequest<?>> bound(SessionContext session, State state, String code, String message) {
+        ProvisionSession run = state.run;
         run.finish();
-        String channel = "default";
-        DeviceProvisioning saved = store.update(session.deviceId(), p -> {
+        Set<String> channels = new LinkedHashSet<>(run.pendingChannels());
+        if (channels.isEmpty()) {
+            channels.addAll(run.outstandingChannels());
+        }
+        if (channels.isEmpty()) {
+            channels.addAll(state.ran);
+        }
+        channels.removeAll(state.faulted);
+        for (String channel : channels.isEmpty() ? Set.of("default") : channels) {
+            recordFault(session, channel, code, message);
+            state.faulted.add(channel);
+        }
+        return Optional.empty();
+    }
+
+    /** Records a fault of the channel in the store at once (retries and back-off from the previous one). */
+    private void recordFault(SessionContext session, String channel, String code, String message) {
+        DeviceId id = session.deviceId();
+        Instant now = session.now();
+        DeviceProvisioning saved = store.update(id, p -> {
             int retries = p.fault(channel).map(f -> f.retries() + 1).orElse(0);
-            return p.withFault(new ProvisioningFault(session.deviceId(), channel, code, message, session.now(),
-                    retries, session.now().plus(options.backoff(retries))));
+            return p.withFault(new ProvisioningFault(id, channel, code, message, now, retries,
+                    now.plus(options.backoff(retries))));
         });
         ProvisioningFault fault = saved.fault(channel).orElseThrow();
-        LOG.warn("{}: provisioning fault {} on channel {}: {}", session.deviceId(), code, channel, message);
+        LOG.warn("{}: provisioning fault {} on channel {} (retry {} after {}): {}", id, code, channel,
+                fault.retries(), fault.retryAfter(), message);
         try {
             faultListener.accept(fault);
         } catch (RuntimeException e) {
             LOG.warn("fault listener failed", e);
         }
-        return Optional.empty();
     }
 
     /** Stops the threads that run extensions. */
@@ -312,7 +619,33 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         extensionThreads.shutdownNow();
     }
 
-    private record State(List<Configuration> configurations, ProvisionSession run) {
+    /** Per-session state, kept in the session's attributes. */
+    private static final class State {
+        final ProvisionSession run;
+        boolean prepared;
+        boolean converged;
+        List<Preset> applicable = List.of();
+        List<PresetEvaluation.Sourced> configurations = List.of();
+        /** Channels skipped: their fault still waits. */
+        final Set<String> skipped = new LinkedHashSet<>();
+        /** Channels faulted in this session. */
+        final Set<String> faulted = new LinkedHashSet<>();
+        /** Channels whose configurations ran in this session. */
+        final Set<String> ran = new LinkedHashSet<>();
+
+        State(ProvisionSession run) {
+            this.run = run;
+        }
+
+        List<String> presetsOf(Set<String> channels) {
+            List<String> names = new ArrayList<>();
+            for (Preset p : applicable) {
+                if (channels.contains(p.effectiveChannel())) {
+                    names.add(p.name());
+                }
+            }
+            return names;
+        }
     }
 
     private static final class UnknownProvision extends ProvisioningException {
@@ -337,6 +670,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         private ProvisioningStore store = ProvisioningStore.inMemory();
         private Function<String, Optional<Provision>> provisionLookup = name -> Optional.empty();
         private final Map<String, Provision> provisions = new HashMap<>();
+        private final Map<String, PresetObject> objects = new HashMap<>();
         private final Map<String, ExtensionFunction> extensions = new HashMap<>();
         private ProvisioningOptions options = ProvisioningOptions.defaults();
         private Consumer<ProvisioningFault> faultListener = f -> {
@@ -368,6 +702,12 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             return this;
         }
 
+        /** Registers an object that {@code add_object} / {@code delete_object} entries name by its id. */
+        public Builder object(PresetObject object) {
+            objects.put(object.id(), object);
+            return this;
+        }
+
         /** Registers a function provisions call with {@link ProvisionContext#ext}. */
         public Builder extension(String name, ExtensionFunction function) {
             Objects.requireNonNull(name, "name");
@@ -375,7 +715,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             return this;
         }
 
-        /** The bounds (default {@link ProvisioningOptions#defaults()}). */
+        /** The bounds and timings (default {@link ProvisioningOptions#defaults()}). */
         public Builder options(ProvisioningOptions newOptions) {
             this.options = Objects.requireNonNull(newOptions, "options");
             return this;

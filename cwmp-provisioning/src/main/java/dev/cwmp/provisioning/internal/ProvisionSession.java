@@ -14,6 +14,7 @@ import dev.cwmp.protocol.rpc.ParameterValueStruct;
 import dev.cwmp.protocol.rpc.Reboot;
 import dev.cwmp.protocol.rpc.SetParameterValues;
 import dev.cwmp.protocol.rpc.XsdType;
+import dev.cwmp.provisioning.PendingTransfer;
 import dev.cwmp.provisioning.ProvisionContext;
 import dev.cwmp.provisioning.ProvisioningException;
 import dev.cwmp.provisioning.Timestamps;
@@ -22,6 +23,7 @@ import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.SessionContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +61,11 @@ public final class ProvisionSession implements ProvisionContext {
     private record NamesRequest(String path, boolean nextLevel) {
     }
 
-    private record PendingKeys(ParameterPath instance, List<ParameterPath.KeyValue> keys) {
+    private record PendingKeys(ParameterPath instance, List<ParameterPath.KeyValue> keys, String channel) {
     }
+
+    /** The prefix of the CommandKeys of the Downloads this engine sends. */
+    public static final String DOWNLOAD_KEY_PREFIX = "cwmp-kit-dl-";
 
     private final SessionContext session;
     private final Instant started;
@@ -76,6 +83,15 @@ public final class ProvisionSession implements ProvisionContext {
     private boolean finished;
     private AcsRequest<?> outstanding;
     private List<ParameterPath.KeyValue> outstandingKeys = List.of();
+    private Set<String> outstandingChannels = Set.of();
+    private String outstandingKeysChannel = "default";
+    /** Channel, file type and URL of the transfers waiting for a TransferComplete (from earlier sessions or this one). */
+    private final Set<String> transfersPending = new HashSet<>();
+    /** Channels whose download declarations wait for a pending transfer. */
+    private final Set<String> waitingForTransfer = new LinkedHashSet<>();
+    private String channel = "default";
+    /** Which channels declared each pending item of the current run. */
+    private final Map<Object, Set<String>> owners = new HashMap<>();
 
     // Collected by one run.
     private final LinkedHashSet<NamesRequest> names = new LinkedHashSet<>();
@@ -121,19 +137,71 @@ public final class ProvisionSession implements ProvisionContext {
         downloads.clear();
         rebootWanted = false;
         resetWanted = false;
+        owners.clear();
+        String before = channel;
         for (PendingKeys p : pendingKeys) {
+            channel = p.channel();
             declareKeys(p);
         }
+        channel = before;
         pendingKeys.removeIf(p -> keysHeld(p.instance(), p.keys()));
+    }
+
+    /** The channel of the preset whose configuration runs next: what it declares is attributed to it. */
+    public void channel(String name) {
+        this.channel = name;
+    }
+
+    /** Transfers waiting for a TransferComplete: their downloads are not declared again. */
+    public void transfersPending(Collection<PendingTransfer> transfers) {
+        for (PendingTransfer t : transfers) {
+            transfersPending.add(transferKey(t.channel(), t.fileType(), t.url()));
+        }
+    }
+
+    /** A Download of this session the CPE accepted and will complete later. */
+    public void transferPending(String transferChannel, Download download) {
+        transfersPending.add(transferKey(transferChannel, download.fileType(), download.url()));
+    }
+
+    /** The channels whose provisions declared a download that waits for a pending transfer. */
+    public Set<String> waitingForTransfer() {
+        return Set.copyOf(waitingForTransfer);
+    }
+
+    private static String transferKey(String transferChannel, String fileType, String url) {
+        return transferChannel + "\u0000" + fileType + "\u0000" + url;
+    }
+
+    private void own(Object item) {
+        owners.computeIfAbsent(item, k -> new LinkedHashSet<>()).add(channel);
+    }
+
+    private Set<String> ownersOf(Object item) {
+        return owners.getOrDefault(item, Set.of());
+    }
+
+    /** The channels that declared something still pending in the last run. */
+    public Set<String> pendingChannels() {
+        Set<String> all = new LinkedHashSet<>();
+        owners.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** The channels that declared what the last request of {@link #plan()} asks. */
+    public Set<String> outstandingChannels() {
+        return outstandingChannels;
     }
 
     /** The next request for what the run collected, or empty when nothing is pending. */
     public Optional<AcsRequest<?>> plan() {
         AcsRequest<?> next = null;
         List<ParameterPath.KeyValue> keys = List.of();
+        Set<String> channels = new LinkedHashSet<>();
         if (!names.isEmpty()) {
             NamesRequest n = names.iterator().next();
             next = new GetParameterNames(n.path(), n.nextLevel());
+            channels.addAll(ownersOf(n));
         } else if (!reads.isEmpty()) {
             List<String> batch = new ArrayList<>(Math.min(valuesPerRequest, reads.size()));
             for (String r : reads) {
@@ -141,26 +209,36 @@ public final class ProvisionSession implements ProvisionContext {
                     break;
                 }
                 batch.add(r);
+                channels.addAll(ownersOf("r\u0000" + r));
             }
             next = new GetParameterValues(batch);
         } else if (!writes.isEmpty()) {
             next = new SetParameterValues(List.copyOf(writes.values()), parameterKey());
+            for (String w : writes.keySet()) {
+                channels.addAll(ownersOf("w\u0000" + w));
+            }
         } else if (!objects.isEmpty()) {
             next = objects.get(0);
             keys = objectKeys.get(0);
+            channels.addAll(ownersOf(next));
         } else if (!downloads.isEmpty()) {
             Download d = downloads.get(0);
             downloadsSent.add(d.fileType() + "\u0000" + d.url());
             next = d;
+            channels.addAll(ownersOf(d));
         } else if (resetWanted) {
             resetSent = true;
             next = new FactoryReset();
+            channels.addAll(ownersOf("reset"));
         } else if (rebootWanted) {
             rebootSent = true;
             next = new Reboot(parameterKey());
+            channels.addAll(ownersOf("reboot"));
         }
         outstanding = next;
         outstandingKeys = keys;
+        outstandingChannels = Set.copyOf(channels);
+        outstandingKeysChannel = channels.isEmpty() ? "default" : channels.iterator().next();
         return Optional.ofNullable(next);
     }
 
@@ -177,7 +255,8 @@ public final class ProvisionSession implements ProvisionContext {
     /** The CPE created instance {@code number} of {@code object}: the keys of its declaration are set next. */
     public void instanceAdded(String object, long number) {
         if (!outstandingKeys.isEmpty()) {
-            pendingKeys.add(new PendingKeys(ParameterPath.parse(object + number + "."), outstandingKeys));
+            pendingKeys.add(new PendingKeys(ParameterPath.parse(object + number + "."), outstandingKeys,
+                    outstandingKeysChannel));
         }
     }
 
@@ -213,7 +292,7 @@ public final class ProvisionSession implements ProvisionContext {
         }
         if (timestamps.value().isPresent()) {
             for (ParameterPath p : tree.needingRefresh(pattern, ParameterTree.Aspect.VALUE, timestamps.value().get())) {
-                reads.add(p.toString());
+                addRead(p.toString());
             }
         }
         if (values.value().isPresent()) {
@@ -235,10 +314,11 @@ public final class ProvisionSession implements ProvisionContext {
             boolean unread = change.current().isEmpty()
                     || entry.map(e -> e.stale().contains(ParameterTree.Aspect.VALUE)).orElse(true);
             if (unread) {
-                reads.add(change.path().toString()); // read before write: maybe it already holds the value
+                addRead(change.path().toString()); // read before write: maybe it already holds the value
             } else {
                 writes.put(change.path().toString(), new ParameterValueStruct(change.path().toString(), desired,
                         change.type().map(ProvisionSession::xsdType).orElse(XsdType.STRING)));
+                own("w\u0000" + change.path());
             }
         }
         for (ParameterTree.Change change : diff.readOnly()) {
@@ -246,7 +326,29 @@ public final class ProvisionSession implements ProvisionContext {
         }
     }
 
+    private void addRead(String path) {
+        reads.add(path);
+        own("r\u0000" + path);
+    }
+
+    /**
+     * Ensures at least one instance matching the pattern (ending with {@code [key:value,...]} or
+     * {@code *}) exists: adds one (with its keys set) when none does, deletes nothing.
+     */
+    public void ensureInstance(String path) {
+        ParameterPath pattern = parse(path);
+        ParameterTree tree = session.parameters();
+        if (tree.query(pattern).isEmpty()) {
+            wantNames(pattern, false);
+        }
+        declareInstances(tree, pattern, 1, true);
+    }
+
     private void declareInstances(ParameterTree tree, ParameterPath pattern, int count) {
+        declareInstances(tree, pattern, count, false);
+    }
+
+    private void declareInstances(ParameterTree tree, ParameterPath pattern, int count, boolean atLeast) {
         int n = pattern.segmentCount();
         ParameterPath.Segment last = pattern.segment(n - 1);
         if (!(last instanceof ParameterPath.Wildcard) && !(last instanceof ParameterPath.InstanceKeys)) {
@@ -274,7 +376,7 @@ public final class ProvisionSession implements ProvisionContext {
                 }
                 Optional<String> v = tree.value(keyPath);
                 if (v.isEmpty() && tree.get(keyPath).isPresent()) {
-                    reads.add(keyPath.toString());
+                    addRead(keyPath.toString());
                 }
                 if (!v.map(kv.value()::equals).orElse(false)) {
                     matches = false;
@@ -294,12 +396,16 @@ public final class ProvisionSession implements ProvisionContext {
             }
         }
         if (matching.size() < count) {
-            objects.add(new AddObject(object.toString(), parameterKey()));
+            AddObject add = new AddObject(object.toString(), parameterKey());
+            objects.add(add);
             objectKeys.add(keys);
-        } else {
+            own(add);
+        } else if (!atLeast) {
             for (int i = matching.size() - 1; i >= count; i--) {
-                objects.add(new DeleteObject(object.toString() + matching.get(i) + ".", parameterKey()));
+                DeleteObject delete = new DeleteObject(object.toString() + matching.get(i) + ".", parameterKey());
+                objects.add(delete);
                 objectKeys.add(List.of());
+                own(delete);
             }
         }
     }
@@ -307,7 +413,9 @@ public final class ProvisionSession implements ProvisionContext {
     private void declareKeys(PendingKeys p) {
         ParameterTree tree = session.parameters();
         if (!namesFetched.contains(p.instance().toString())) {
-            names.add(new NamesRequest(p.instance().toString(), false));
+            NamesRequest request = new NamesRequest(p.instance().toString(), false);
+            names.add(request);
+            own(request);
             return;
         }
         for (ParameterPath.KeyValue kv : p.keys()) {
@@ -352,6 +460,7 @@ public final class ProvisionSession implements ProvisionContext {
         }
         if (always || !namesFetched.contains(request.path())) {
             names.add(request);
+            own(request);
         }
     }
 
@@ -420,6 +529,7 @@ public final class ProvisionSession implements ProvisionContext {
     public void reboot() {
         if (!rebootSent) {
             rebootWanted = true;
+            own("reboot");
         }
     }
 
@@ -427,14 +537,32 @@ public final class ProvisionSession implements ProvisionContext {
     public void factoryReset() {
         if (!resetSent) {
             resetWanted = true;
+            own("reset");
         }
     }
 
     @Override
     public void download(String fileType, String url, String targetFileName) {
-        if (!downloadsSent.contains(fileType + "\u0000" + url)) {
-            downloads.add(new Download(parameterKey(), fileType, url, "", "", 0, targetFileName, 0, "", ""));
+        Objects.requireNonNull(fileType, "fileType");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(targetFileName, "targetFileName");
+        if (transfersPending.contains(transferKey(channel, fileType, url))) {
+            waitingForTransfer.add(channel); // the same file is on its way: no second Download
+            return;
         }
+        if (downloadsSent.contains(fileType + "\u0000" + url)) {
+            return;
+        }
+        for (Download d : downloads) {
+            if (d.fileType().equals(fileType) && d.url().equals(url)) {
+                own(d);
+                return;
+            }
+        }
+        Download d = new Download(DOWNLOAD_KEY_PREFIX + UUID.randomUUID(), fileType, url, "", "", 0,
+                targetFileName, 0, "", "");
+        downloads.add(d);
+        own(d);
     }
 
     private static ParameterPath parse(String path) {
