@@ -56,6 +56,15 @@ public final class SimulatedDevice {
         engine.powerOn(state);
     }
 
+    /**
+     * Someone holds the reset button: the device forgets every change but its provisioned values
+     * (identity, TR-069 client settings, installed firmware) and informs with {@code 0 BOOTSTRAP} and
+     * {@code 1 BOOT}, as after an ACS's FactoryReset.
+     */
+    public void factoryReset() {
+        engine.factoryReset(state);
+    }
+
     /** Asks for a session now with the pending events ({@code 2 PERIODIC} when none is pending). */
     public void informNow() {
         engine.informNow(state);

@@ -117,6 +117,25 @@ public final class SimEngine {
         d.addEvent(EventStruct.of(EventStruct.BOOT));
     }
 
+    /**
+     * Resets the device to its factory defaults (an ACS's FactoryReset, or someone holding the reset
+     * button): every change forgotten but the provisioned values (identity, TR-069 client settings,
+     * the installed firmware), then {@code 0 BOOTSTRAP} and {@code 1 BOOT} and a session.
+     */
+    public void factoryReset(DeviceState d) {
+        synchronized (d) {
+            d.params.factoryReset();
+            d.bootstrapped = false;
+            d.events.clear();
+            d.transfers.clear();
+            d.changed = null;
+            d.started = true;
+            boot(d);
+        }
+        schedulePeriodic(d);
+        requestSession(d);
+    }
+
     /** A connection request was accepted: {@code 6 CONNECTION REQUEST}, then a session. */
     public void connectionRequest(DeviceState d) {
         synchronized (d) {
@@ -429,16 +448,7 @@ public final class SimEngine {
                 }
                 requestSession(d);
             } else if (action instanceof Deferred.FactoryResetAfterSession) {
-                synchronized (d) {
-                    d.params.factoryReset();
-                    d.bootstrapped = false;
-                    d.events.clear();
-                    d.transfers.clear();
-                    d.changed = null;
-                    boot(d);
-                }
-                schedulePeriodic(d);
-                requestSession(d);
+                factoryReset(d);
             } else if (action instanceof Deferred.DownloadAfterSession download) {
                 scheduler.schedule(Duration.ofSeconds(download.download().delaySeconds()),
                         () -> executor.execute(() -> download(d, download.download())));
