@@ -13,5 +13,6 @@ module dev.cwmp.provisioning {
 
     exports dev.cwmp.provisioning;
     exports dev.cwmp.provisioning.files;
+    exports dev.cwmp.provisioning.zerotouch;
     exports dev.cwmp.provisioning.contract;
 }
