@@ -108,12 +108,14 @@ public final class NbiHandler implements HttpHandler {
         final HttpExchange exchange;
         final String method;
         final List<String> segments;
+        final List<String> rawSegments;
         final Map<String, String> parameters;
 
         Request(HttpExchange exchange) {
             this.exchange = exchange;
             this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            this.segments = segments(exchange.getRequestURI().getRawPath());
+            this.rawSegments = rawSegments(exchange.getRequestURI().getRawPath());
+            this.segments = rawSegments.stream().map(PercentDecoding::decode).toList();
             this.parameters = parameters(exchange.getRequestURI().getRawQuery());
         }
 
@@ -136,7 +138,7 @@ public final class NbiHandler implements HttpHandler {
         }
     }
 
-    private static List<String> segments(String rawPath) {
+    private static List<String> rawSegments(String rawPath) {
         String path = rawPath == null ? "/" : rawPath;
         if (path.startsWith("/")) {
             path = path.substring(1);
@@ -148,9 +150,7 @@ public final class NbiHandler implements HttpHandler {
         if (path.isEmpty()) {
             return out;
         }
-        for (String s : path.split("/", -1)) {
-            out.add(PercentDecoding.decode(s));
-        }
+        out.addAll(Arrays.asList(path.split("/", -1)));
         return out;
     }
 
@@ -228,7 +228,7 @@ public final class NbiHandler implements HttpHandler {
             sendPage(r, q.apply(docs));
             return;
         }
-        DeviceId id = deviceId(r.segment(1));
+        DeviceId id = deviceId(r.segment(1), r.rawSegments.get(1));
         if (r.size() == 2) {
             allow(r, "DELETE");
             existing(id);
@@ -250,8 +250,19 @@ public final class NbiHandler implements HttpHandler {
         throw HttpError.notFound("no such resource: " + r.exchange.getRequestURI().getRawPath());
     }
 
-    private static DeviceId deviceId(String text) {
-        return DeviceId.parse(text).orElseThrow(() -> HttpError.notFound("no such device: " + text));
+    /**
+     * The device a path segment names. GenieACS clients escape the id ({@code %252D}); people with
+     * curl often paste it as printed ({@code %2D}), which decodes to a {@code -} that splits the id
+     * wrongly: then the segment as written is the id.
+     */
+    private DeviceId deviceId(String decoded, String raw) {
+        Optional<DeviceId> id = DeviceId.parse(decoded);
+        if (id.isPresent() && config.acs().devices().record(id.get()).isPresent()) {
+            return id.get();
+        }
+        return DeviceId.parse(raw).filter(d -> config.acs().devices().record(d).isPresent())
+                .or(() -> id)
+                .orElseThrow(() -> HttpError.notFound("no such device: " + decoded));
     }
 
     private DeviceRecord existing(DeviceId id) {
@@ -589,24 +600,36 @@ public final class NbiHandler implements HttpHandler {
         onlyLength(r, 2);
         allow(r, "DELETE");
         String faultId = r.segment(1);
-        int colon = faultId.indexOf(':');
-        if (colon <= 0 || colon == faultId.length() - 1) {
+        for (String candidate : List.of(faultId, r.rawSegments.get(1))) {
+            int colon = candidate.indexOf(':');
+            if (colon <= 0 || colon == candidate.length() - 1) {
+                continue;
+            }
+            Optional<DeviceId> id = DeviceId.parse(candidate.substring(0, colon));
+            if (id.isEmpty()) {
+                continue;
+            }
+            String channel = candidate.substring(colon + 1);
+            boolean cleared = config.provisioning().clearFault(id.get(), channel);
+            if (channel.startsWith("task_")) {
+                String taskId = channel.substring(5);
+                Optional<FaultedTasks.Faulted> task = faultedTasks.get(taskId)
+                        .filter(f -> f.task().deviceId().equals(id.get()));
+                if (task.isPresent()) {
+                    faultedTasks.remove(taskId);
+                    cleared = true;
+                }
+            }
+            if (cleared) {
+                LOG.info("NBI: cleared fault {} of device {}", channel, id.get());
+                sendEmpty(r.exchange, 200);
+                return;
+            }
+        }
+        if (faultId.indexOf(':') <= 0) {
             throw HttpError.badRequest("a fault id is <deviceId>:<channel>: " + faultId);
         }
-        DeviceId id = DeviceId.parse(faultId.substring(0, colon))
-                .orElseThrow(() -> HttpError.notFound("no such fault: " + faultId));
-        String channel = faultId.substring(colon + 1);
-        boolean cleared = config.provisioning().clearFault(id, channel);
-        if (channel.startsWith("task_")) {
-            String taskId = channel.substring(5);
-            cleared |= faultedTasks.remove(taskId).isPresent();
-            config.acs().cancel(taskId);
-        }
-        if (!cleared) {
-            throw HttpError.notFound("no such fault: " + faultId);
-        }
-        LOG.info("NBI: cleared fault {} of device {}", channel, id);
-        sendEmpty(r.exchange, 200);
+        throw HttpError.notFound("no such fault: " + faultId);
     }
 
     // ---------------------------------------------------------------------------------------------
