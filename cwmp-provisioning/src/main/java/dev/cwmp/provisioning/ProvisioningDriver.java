@@ -568,7 +568,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
                 channels.add(t.channel());
             }
             List<String> parts = new ArrayList<>();
-            byType.forEach((type, n) -> parts.add(n + " " + type));
+            byType.forEach((type, n) -> parts.add(n == 1 ? type : n + " × " + type));
             return ConfigurationStatus.pending(state.presetsOf(channels),
                     "waiting for TransferComplete of " + String.join(", ", parts), now);
         }
