@@ -162,6 +162,8 @@ public final class Acs implements AutoCloseable {
         private int maxRecentEvents = 64;
         private Set<CwmpVersion> versions = EnumSet.allOf(CwmpVersion.class);
         private ConnectionRequester connectionRequester;
+        private SessionLocks sessionLocks;
+        private String nodeName;
 
         private Builder() {
         }
@@ -259,6 +261,28 @@ public final class Acs implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Who may hold a session with a device (default: locks in memory, enough for one node). ACS
+         * nodes sharing their stores share their locks too, e.g. those of a JDBC store.
+         */
+        public Builder sessionLocks(SessionLocks locks) {
+            this.sessionLocks = Objects.requireNonNull(locks, "locks");
+            return this;
+        }
+
+        /**
+         * This node's name in the session locks it holds (default: {@code acs-} and 8 random hex
+         * digits); 1 to 128 characters.
+         */
+        public Builder nodeName(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isEmpty() || name.length() > 128) {
+                throw new IllegalArgumentException("a node name is 1 to 128 characters");
+            }
+            this.nodeName = name;
+            return this;
+        }
+
         /** Builds the ACS. */
         public Acs build() {
             if (authenticator == null) {
@@ -268,7 +292,9 @@ public final class Acs implements AutoCloseable {
                     deviceStore != null ? deviceStore : DeviceStore.inMemory(),
                     taskQueue != null ? taskQueue : TaskQueue.inMemory(),
                     driver, listener, clock, random != null ? random : new SecureRandom(), sessionTimeout,
-                    maxHttpRequestsPerSession, maxRecentEvents, versions, Optional.ofNullable(connectionRequester)));
+                    maxHttpRequestsPerSession, maxRecentEvents, versions, Optional.ofNullable(connectionRequester),
+                    sessionLocks != null ? sessionLocks : SessionLocks.inMemory(),
+                    nodeName != null ? nodeName : "acs-" + UUID.randomUUID().toString().substring(0, 8)));
         }
     }
 }

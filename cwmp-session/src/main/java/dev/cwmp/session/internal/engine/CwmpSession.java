@@ -7,6 +7,7 @@ import dev.cwmp.protocol.rpc.Inform;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.SessionContext;
+import dev.cwmp.session.SessionLock;
 import dev.cwmp.session.TaskOutcome;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -53,6 +54,10 @@ final class CwmpSession implements SessionContext {
     int httpRequests;
     int acsRequests;
     Instant lastActivity;
+    /** The device's session lock, held from before the device is read until after it is saved. */
+    SessionLock lock;
+    /** Set when the lock was lost: the session ends without saving (another node may own the device). */
+    boolean lockLost;
 
     CwmpSession(String id, DeviceId deviceId, CwmpVersion version, Inform inform, Optional<String> tlsIdentity,
             InstantSource clock, DeviceRecord baseRecord, DeviceRecord record, ParameterTree tree, boolean newDevice,

@@ -5,6 +5,7 @@ import dev.cwmp.protocol.CwmpVersion;
 import dev.cwmp.session.AcsListener;
 import dev.cwmp.session.DeviceStore;
 import dev.cwmp.session.SessionDriver;
+import dev.cwmp.session.SessionLocks;
 import dev.cwmp.session.TaskQueue;
 import dev.cwmp.session.auth.CpeAuthenticator;
 import dev.cwmp.session.connreq.ConnectionRequester;
@@ -28,7 +29,9 @@ public record EngineConfig(
         int maxHttpRequestsPerSession,
         int maxRecentEvents,
         Set<CwmpVersion> versions,
-        Optional<ConnectionRequester> connectionRequester) {
+        Optional<ConnectionRequester> connectionRequester,
+        SessionLocks sessionLocks,
+        String nodeName) {
 
     public EngineConfig {
         versions = Set.copyOf(versions);

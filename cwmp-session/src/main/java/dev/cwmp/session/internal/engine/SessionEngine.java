@@ -35,6 +35,7 @@ import dev.cwmp.session.DeviceEvent;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.SessionEnd;
+import dev.cwmp.session.SessionLock;
 import dev.cwmp.session.TaskOutcome;
 import dev.cwmp.session.auth.CpeAuthRequest;
 import dev.cwmp.session.auth.CpeAuthResult;
@@ -236,6 +237,22 @@ public final class SessionEngine {
     private AcsHttpResponse open(AcsHttpRequest request, Instant now, CwmpEnvelope envelope, Inform inform,
             DeviceId deviceId, CwmpVersionNegotiation.Agreement agreement) {
         String sessionId = cookies.newSessionId();
+        // The device's lock first: what is read below is what the last session (on any node) saved.
+        Optional<SessionLock> lock = acquireLock(deviceId, sessionId, now);
+        if (lock.isEmpty()) {
+            refused(Optional.of(deviceId), "Inform while the device is already in session");
+            return AcsHttpResponse.status(503).header("Retry-After", "30").header("Connection", "close").build();
+        }
+        try {
+            return open(request, now, envelope, inform, deviceId, agreement, sessionId, lock.get());
+        } catch (RuntimeException e) {
+            releaseLock(lock.get());
+            throw e;
+        }
+    }
+
+    private AcsHttpResponse open(AcsHttpRequest request, Instant now, CwmpEnvelope envelope, Inform inform,
+            DeviceId deviceId, CwmpVersionNegotiation.Agreement agreement, String sessionId, SessionLock lock) {
         Optional<DeviceRecord> stored = config.deviceStore().record(deviceId);
         ParameterTree tree = stored.isPresent()
                 ? config.deviceStore().parameters(deviceId).orElseGet(ParameterTree::new)
@@ -252,6 +269,7 @@ public final class SessionEngine {
                 tlsIdentity(request), config.clock(), base, informed, tree, stored.isEmpty(),
                 new TaskRunner(config.taskQueue().pending(deviceId, now)));
         session.httpRequests = 1;
+        session.lock = lock;
 
         // One session per device: a second Inform while the first is alive is refused, the first untouched.
         CwmpSession existing = sessionsByDevice.putIfAbsent(deviceId, session);
@@ -266,6 +284,7 @@ public final class SessionEngine {
                 }
             }
             if (!replaced) {
+                releaseLock(lock);
                 refused(Optional.of(deviceId), "Inform while the device is already in session");
                 return AcsHttpResponse.status(503).header("Retry-After", "30").header("Connection", "close").build();
             }
@@ -300,6 +319,12 @@ public final class SessionEngine {
         }
         session.lastActivity = now;
         session.httpRequests++;
+        if (!renewLock(session, now)) {
+            LOG.warn("session lock lost (another node may hold the device); ending the session unsaved");
+            session.lockLost = true;
+            end(session, SessionEnd.TIMED_OUT);
+            return AcsHttpResponse.status(503).header("Retry-After", "30").header("Connection", "close").build();
+        }
         if (session.httpRequests > config.maxHttpRequestsPerSession()) {
             LOG.warn("session reached its bound of {} HTTP requests; ending it", config.maxHttpRequestsPerSession());
             end(session, SessionEnd.REQUEST_LIMIT);
@@ -478,14 +503,24 @@ public final class SessionEngine {
             return;
         }
         session.state = CwmpSession.State.ENDED;
+        if (!session.lockLost && !renewLock(session, config.clock().instant())) {
+            LOG.warn("session lock lost (another node may hold the device); the session ends unsaved");
+            session.lockLost = true;
+        }
         try {
-            config.deviceStore().saveSession(session.deviceId, session.recordChange(), session.baseRecord,
-                    session.tree);
+            if (!session.lockLost) {
+                config.deviceStore().saveSession(session.deviceId, session.recordChange(), session.baseRecord,
+                        session.tree);
+            }
         } catch (RuntimeException e) {
             LOG.error("could not save the device at the end of its session", e);
         } finally {
             sessionsById.remove(session.id, session);
             sessionsByDevice.remove(session.deviceId, session);
+            // After the save: the device's next session, on any node, reads what this one saved.
+            if (session.lock != null && !session.lockLost) {
+                releaseLock(session.lock);
+            }
         }
         try {
             config.driver().sessionEnded(session, how);
@@ -498,6 +533,62 @@ public final class SessionEngine {
             LOG.debug("session ended after {} HTTP requests", session.httpRequests);
         } else {
             LOG.info("session ended: {} after {} HTTP requests", how, session.httpRequests);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Session locks
+
+    /** A lock outlives its session's idle time-out: twice the time-out, renewed when half is left. */
+    private Duration lockTtl() {
+        return config.sessionTimeout().multipliedBy(2);
+    }
+
+    private Optional<SessionLock> acquireLock(DeviceId deviceId, String sessionId, Instant now) {
+        String owner = config.nodeName() + "/" + sessionId;
+        try {
+            Optional<SessionLock> lock = config.sessionLocks().tryAcquire(deviceId, owner, now, lockTtl());
+            if (lock.isPresent()) {
+                return lock;
+            }
+            // A session of this node that timed out but was not swept yet still holds the lock: end it.
+            CwmpSession existing = sessionsByDevice.get(deviceId);
+            if (existing == null) {
+                return Optional.empty();
+            }
+            synchronized (existing) {
+                if (existing.state == CwmpSession.State.ENDED || !existing.isExpired(now, config.sessionTimeout())) {
+                    return Optional.empty();
+                }
+                end(existing, SessionEnd.TIMED_OUT);
+            }
+            return config.sessionLocks().tryAcquire(deviceId, owner, now, lockTtl());
+        } catch (RuntimeException e) {
+            LOG.error("could not take the session lock of {}", deviceId, e);
+            return Optional.empty();
+        }
+    }
+
+    private boolean renewLock(CwmpSession session, Instant now) {
+        if (session.lock == null
+                || Duration.between(now, session.lock.expiresAt()).compareTo(config.sessionTimeout()) > 0) {
+            return true;
+        }
+        try {
+            Optional<SessionLock> renewed = config.sessionLocks().renew(session.lock, now, lockTtl());
+            renewed.ifPresent(l -> session.lock = l);
+            return renewed.isPresent();
+        } catch (RuntimeException e) {
+            LOG.error("could not renew the session lock", e);
+            return false;
+        }
+    }
+
+    private void releaseLock(SessionLock lock) {
+        try {
+            config.sessionLocks().release(lock);
+        } catch (RuntimeException e) {
+            LOG.warn("could not release the session lock of {} (it expires by itself)", lock.deviceId(), e);
         }
     }
 
