@@ -4,6 +4,9 @@
  */
 module dev.cwmp.server {
     requires transitive dev.cwmp.provisioning;
+    requires transitive dev.cwmp.nbi;
+    requires dev.cwmp.scripting;
+    requires dev.cwmp.store.jdbc;
     requires dev.cwmp.testkit;
     requires org.slf4j;
 

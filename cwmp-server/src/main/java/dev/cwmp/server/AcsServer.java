@@ -1,6 +1,19 @@
 package dev.cwmp.server;
 
+import dev.cwmp.nbi.NbiAuthentication;
+import dev.cwmp.nbi.NbiServer;
+import dev.cwmp.nbi.ScriptCatalog;
+import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.ProvisioningDriver;
+import dev.cwmp.provisioning.ProvisioningStore;
+import dev.cwmp.scripting.ProvisionScripts;
+import dev.cwmp.server.internal.DirectoryPresetStore;
+import dev.cwmp.server.internal.DirectoryScriptCatalog;
+import dev.cwmp.server.internal.ProvisionScriptCatalog;
+import dev.cwmp.server.internal.StatusLog;
+import dev.cwmp.server.internal.ZeroTouchSetup;
+import dev.cwmp.provisioning.zerotouch.ZeroTouch;
+import dev.cwmp.store.jdbc.JdbcStore;
 import dev.cwmp.provisioning.files.FileServer;
 import dev.cwmp.provisioning.files.FileStore;
 import dev.cwmp.server.ServerConfig.CpeAuth;
@@ -50,10 +63,13 @@ public final class AcsServer implements AutoCloseable {
     private final ServerConfig config;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final DataDirectory data;
-    private final Acs acs;
-    private final SocketTransport cwmp;
+    private final PresetStore presets;
+    private final ProvisioningStore provisioning;
     private final FileStore files;
     private final FileServer fileServer;
+    private final Acs acs;
+    private final SocketTransport cwmp;
+    private final NbiServer nbi;
     private final Optional<DemoFleet> demo;
     private volatile boolean closed;
 
@@ -62,21 +78,40 @@ public final class AcsServer implements AutoCloseable {
         this.data = DataDirectory.open(config.dataDir());
         resources.push(data);
         try {
-            Instant now = config.clock().instant();
-            data.logLoaded(now, "start: data directory " + data.root());
-
+            data.logLoaded(config.clock().instant(), "start: data directory " + data.root());
+            JdbcStore database = JdbcStore.h2(data.database());
+            resources.push(database);
+            this.presets = DirectoryPresetStore.open(data.root().resolve("presets"));
+            this.provisioning = ProvisioningStore.inMemory();
+            ProvisionScripts scripts = ProvisionScripts.create();
+            ScriptCatalog provisionCatalog = DirectoryScriptCatalog.open(data.root().resolve("provisions"),
+                    new ProvisionScriptCatalog(scripts));
             this.files = FileStore.directory(data.files(), config.clock());
-            this.fileServer = listen("file server", config.fsPort(), address -> FileServer.start(files, address,
+            LOG.info("data: {} ({} presets, {} provisions, {} files)", data.root(), presets.all().size(),
+                    provisionCatalog.names().size(), files.list().size());
+
+            this.fileServer = listen("the file server", config.fsPort(), address -> FileServer.start(files, address,
                     config.fileServerUrl().orElse(null)));
             resources.push(fileServer);
-            LOG.info("files: CPEs download from {} ({} stored in {})", fileServer.baseUrl(), files.list().size(),
-                    data.files());
+            LOG.info("files: CPEs download from {}", fileServer.baseUrl());
 
-            ProvisioningDriver driver = ProvisioningDriver.builder(List.of()).build();
+            if (config.zeroTouch()) {
+                ZeroTouchSetup.seed(data, presets, files, fileServer.baseUrl(), config.clock().instant());
+            }
+            if (config.demoDevices() > 0) {
+                ZeroTouchSetup.demoFirmware(data, files, fileServer, config.clock().instant());
+            }
+
+            ProvisioningDriver driver = ZeroTouch.register(ProvisioningDriver.builder(presets))
+                    .store(provisioning)
+                    .provisionLookup(scripts.asLookup())
+                    .build();
             resources.push(driver);
 
             this.acs = Acs.builder()
                     .authenticator(authenticator(config.cpeAuth()))
+                    .deviceStore(database.deviceStore())
+                    .taskQueue(database.taskQueue())
                     .sessionDriver(driver)
                     .listener(new SessionLog())
                     .clock(config.clock())
@@ -88,8 +123,25 @@ public final class AcsServer implements AutoCloseable {
             resources.push(cwmp);
             LOG.info("CWMP: CPEs inform {} ({})", cwmpUrl(), describe(config.cpeAuth()));
 
+            this.nbi = listen("the NBI", config.nbiPort(), address -> NbiServer.builder()
+                    .acs(acs)
+                    .presets(presets)
+                    .provisioning(provisioning)
+                    .files(files)
+                    .provisionScripts(provisionCatalog)
+                    .authentication(config.nbiToken().map(NbiAuthentication::bearerToken)
+                            .orElseGet(NbiAuthentication::open))
+                    .bind(address)
+                    .maxFileBytes(config.maxFileBytes())
+                    .fileServerUrl(fileServer.baseUrl())
+                    .start());
+            resources.push(nbi);
+            LOG.info("NBI: {} ({})", nbiUrl(), config.open() ? "open: no authentication, loopback only"
+                    : "bearer token required");
+
+            resources.push(StatusLog.start(provisioning));
             if (config.demoDevices() > 0) {
-                DemoFleet fleet = DemoFleet.start(localUrl(cwmp.port()), config.demoDevices(), demoCredentials());
+                DemoFleet fleet = DemoFleet.start(cwmpUrl(), config.demoDevices(), demoCredentials());
                 resources.push(fleet);
                 this.demo = Optional.of(fleet);
             } else {
@@ -115,6 +167,21 @@ public final class AcsServer implements AutoCloseable {
     /** The URL CPEs inform (the bind address; loopback when bound to every address). */
     public URI cwmpUrl() {
         return url(cwmp.port());
+    }
+
+    /** The URL of the NBI. */
+    public URI nbiUrl() {
+        return url(nbi.port());
+    }
+
+    /** The presets (what {@code /presets} changes). */
+    public PresetStore presets() {
+        return presets;
+    }
+
+    /** The configuration status and faults of the devices. */
+    public ProvisioningStore provisioning() {
+        return provisioning;
     }
 
     /** The URL CPEs download files from. */
@@ -151,6 +218,8 @@ public final class AcsServer implements AutoCloseable {
             resources.remove(fleet);
             closeQuietly(fleet);
         });
+        resources.remove(nbi);
+        closeQuietly(nbi);
         drainSessions();
         closeAll();
         LOG.info("ACS stopped");
@@ -198,10 +267,6 @@ public final class AcsServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + port + "/");
-    }
-
-    private URI localUrl(int port) {
-        return url(port);
     }
 
     private Optional<String[]> demoCredentials() {

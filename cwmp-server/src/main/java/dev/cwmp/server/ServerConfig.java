@@ -67,6 +67,7 @@ public final class ServerConfig {
     private final InstantSource clock;
     private final long maxFileBytes;
     private final Optional<URI> fileServerUrl;
+    private final boolean zeroTouch;
 
     private ServerConfig(Builder b) {
         this.bind = b.bind;
@@ -81,6 +82,7 @@ public final class ServerConfig {
         this.clock = b.clock;
         this.maxFileBytes = b.maxFileBytes;
         this.fileServerUrl = b.fileServerUrl;
+        this.zeroTouch = b.zeroTouch;
     }
 
     /** A builder with the defaults: loopback, the standard ports, {@code ./acs-data}, no demo. */
@@ -167,6 +169,14 @@ public final class ServerConfig {
         return fileServerUrl;
     }
 
+    /**
+     * Whether the zero-touch MikroTik presets are loaded at the first start of a data directory
+     * (default true; never again once loaded, so presets the operator deleted stay deleted).
+     */
+    public boolean zeroTouch() {
+        return zeroTouch;
+    }
+
     /** Builds a {@link ServerConfig}; {@link #build()} checks that the choices fit together. */
     public static final class Builder {
         private InetAddress bind = InetAddress.getLoopbackAddress();
@@ -181,6 +191,7 @@ public final class ServerConfig {
         private InstantSource clock = InstantSource.system();
         private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
         private Optional<URI> fileServerUrl = Optional.empty();
+        private boolean zeroTouch = true;
 
         private Builder(CpeAuth cpeAuth) {
             this.cpeAuth = Objects.requireNonNull(cpeAuth, "cpeAuth");
@@ -259,6 +270,12 @@ public final class ServerConfig {
                 throw new AcsServerException("the file size limit must be positive");
             }
             this.maxFileBytes = max;
+            return this;
+        }
+
+        /** Whether to load the zero-touch presets at the first start (default true). */
+        public Builder zeroTouch(boolean load) {
+            this.zeroTouch = load;
             return this;
         }
 

@@ -40,6 +40,7 @@ public final class CommandLine {
             "  --fs-port PORT          file server CPEs download from (default 7567)",
             "  --fs-url URL            URL CPEs download files from (default: http://BIND:FS-PORT/)",
             "  --data-dir DIR          stores, files and load log (default ./acs-data)",
+            "  --no-zero-touch         do not load the zero-touch MikroTik presets at the first start",
             "  --max-file-mb N         largest file the NBI accepts, in MiB (default 256)",
             "Demo:",
             "  --demo N                also start N simulated MikroTik CPEs on loopback",
@@ -79,6 +80,7 @@ public final class CommandLine {
         int demo = 0;
         Optional<Long> maxFileMb = Optional.empty();
         Optional<String> fsUrl = Optional.empty();
+        boolean zeroTouch = true;
         while (!rest.isEmpty()) {
             String flag = rest.poll();
             switch (flag) {
@@ -90,6 +92,7 @@ public final class CommandLine {
                 case "--data-dir" -> dataDir = Optional.of(value(flag, rest));
                 case "--nbi-token" -> token = Optional.of(value(flag, rest));
                 case "--open" -> open = true;
+                case "--no-zero-touch" -> zeroTouch = false;
                 case "--cpe-auth" -> auth = Optional.of(value(flag, rest));
                 case "--cpe-user" -> user = Optional.of(value(flag, rest));
                 case "--cpe-password" -> password = Optional.of(value(flag, rest));
@@ -124,6 +127,7 @@ public final class CommandLine {
         chosenToken.ifPresent(t -> b.nbiToken(Secret.of(t)));
         b.open(open);
         b.demoDevices(demo);
+        b.zeroTouch(zeroTouch);
         return b.build();
     }
 

@@ -4,6 +4,7 @@ import dev.cwmp.testkit.sim.DeviceProfile;
 import dev.cwmp.testkit.sim.SimulatedDevice;
 import dev.cwmp.testkit.sim.Simulator;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,6 +17,9 @@ public final class DemoFleet implements AutoCloseable {
 
     /** The serial numbers of demo devices start with this. */
     public static final String SERIAL_PREFIX = "D3E0";
+
+    /** How often demo devices inform. */
+    public static final Duration PERIODIC_INFORM = Duration.ofSeconds(20);
 
     private final Simulator simulator;
     private final List<SimulatedDevice> devices;
@@ -30,7 +34,10 @@ public final class DemoFleet implements AutoCloseable {
      * them on.
      */
     public static DemoFleet start(URI acsUrl, int count, Optional<String[]> credentials) {
-        Simulator.Builder b = Simulator.builder(acsUrl).threads(Math.min(8, Math.max(1, count)));
+        // Informs every 20 s, so that each step of the story (a preset applying after a tag set in the
+        // previous session) shows within seconds rather than at RouterOS's own interval.
+        Simulator.Builder b = Simulator.builder(acsUrl).threads(Math.min(8, Math.max(1, count)))
+                .periodicInform(PERIODIC_INFORM);
         credentials.ifPresent(c -> b.acsCredentials(c[0], c[1]));
         Simulator simulator = b.build();
         List<SimulatedDevice> devices = simulator.addDevices(DeviceProfile.mikrotikRb951Ui2HnD(), count,

@@ -1,0 +1,88 @@
+package dev.cwmp.server.internal;
+
+import dev.cwmp.provisioning.Preset;
+import dev.cwmp.provisioning.PresetStore;
+import dev.cwmp.provisioning.files.FileInfo;
+import dev.cwmp.provisioning.files.FileServer;
+import dev.cwmp.provisioning.files.FileStore;
+import dev.cwmp.provisioning.zerotouch.ZeroTouch;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the server loads of the zero-touch MikroTik story: its presets, its files, the demo's firmware. */
+public final class ZeroTouchSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger("zero-touch");
+    /** The FileType of a firmware image. */
+    public static final String FIRMWARE = "1 Firmware Upgrade Image";
+    /** The architecture of the RB951Ui-2HnD. */
+    public static final String ARCHITECTURE = "mipsbe";
+
+    private ZeroTouchSetup() {
+    }
+
+    /**
+     * At the first start of a data directory: the story's presets (URLs on {@code fileServer}) and
+     * its access-point bridge script; remembered in the data directory, so never again.
+     */
+    public static void seed(DataDirectory data, PresetStore presets, FileStore files, URI fileServer, Instant now) {
+        if (data.seeded()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (Preset preset : ZeroTouch.presets(fileServer)) {
+            if (presets.get(preset.name()).isEmpty()) {
+                presets.put(preset);
+                names.add(preset.name());
+            }
+        }
+        putIfAbsent(files, ZeroTouch.AP_BRIDGE_FILE, ZeroTouch.AP_BRIDGE_SCRIPT,
+                FileInfo.ofType("3 Vendor Configuration File"));
+        String what = "zero-touch MikroTik presets " + names + " and file " + ZeroTouch.AP_BRIDGE_FILE
+                + " (provisions 'upgrade' and 'wifi' are built in)";
+        data.logLoaded(now, "loaded " + what);
+        data.markSeeded(now, what);
+        LOG.info("loaded the {} zero-touch MikroTik presets (first start of this data directory)", names.size());
+    }
+
+    /**
+     * For {@code --demo}: the RouterOS {@value ZeroTouch#TARGET_VERSION} package list the upgrade
+     * preset downloads and the (fake) .npk packages it names, unless they are there already.
+     */
+    public static void demoFirmware(DataDirectory data, FileStore files, FileServer server, Instant now) {
+        List<URI> packages = new ArrayList<>();
+        boolean added = false;
+        for (String npk : ZeroTouch.routerOsPackages(ZeroTouch.TARGET_VERSION, ARCHITECTURE)) {
+            added |= putIfAbsent(files, npk, "fake RouterOS package " + npk + " for the demo\n",
+                    new FileInfo(FIRMWARE, "E48D8C", "", ZeroTouch.TARGET_VERSION));
+            packages.add(server.urlOf(npk));
+        }
+        added |= putIfAbsent(files, ZeroTouch.UPGRADE_LIST, ZeroTouch.routerOsPackageList(packages),
+                new FileInfo(FIRMWARE, "E48D8C", "RB951Ui-2HnD", ZeroTouch.TARGET_VERSION));
+        if (added) {
+            data.logLoaded(now, "loaded the demo firmware: " + ZeroTouch.UPGRADE_LIST + " and its packages");
+            LOG.info("demo firmware in the file store: {} naming {}", ZeroTouch.UPGRADE_LIST, packages);
+        }
+    }
+
+    private static boolean putIfAbsent(FileStore files, String name, String content, FileInfo info) {
+        try {
+            if (files.metadata(name).isPresent()) {
+                return false;
+            }
+            byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+            files.put(name, info, new ByteArrayInputStream(bytes), bytes.length);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + name, e);
+        }
+    }
+}
