@@ -2,10 +2,16 @@ package dev.cwmp.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cwmp.provisioning.PresetStore;
+import dev.cwmp.provisioning.ProvisioningStore;
 import dev.cwmp.session.DeviceStore;
+import dev.cwmp.session.SessionLocks;
 import dev.cwmp.session.TaskQueue;
 import dev.cwmp.store.jdbc.internal.Database;
 import dev.cwmp.store.jdbc.internal.JdbcDeviceStore;
+import dev.cwmp.store.jdbc.internal.JdbcPresetStore;
+import dev.cwmp.store.jdbc.internal.JdbcProvisioningStore;
+import dev.cwmp.store.jdbc.internal.JdbcSessionLocks;
 import dev.cwmp.store.jdbc.internal.JdbcTaskQueue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +45,9 @@ public final class JdbcStore implements AutoCloseable {
     private final Optional<HikariDataSource> owned;
     private final JdbcDeviceStore devices;
     private final JdbcTaskQueue tasks;
+    private final JdbcSessionLocks locks;
+    private final JdbcProvisioningStore provisioning;
+    private final JdbcPresetStore presets;
 
     private JdbcStore(DataSource dataSource, Optional<HikariDataSource> owned) {
         this.owned = owned;
@@ -51,6 +60,9 @@ public final class JdbcStore implements AutoCloseable {
         }
         this.devices = new JdbcDeviceStore(db);
         this.tasks = new JdbcTaskQueue(db);
+        this.locks = new JdbcSessionLocks(db);
+        this.provisioning = new JdbcProvisioningStore(db);
+        this.presets = new JdbcPresetStore(db);
     }
 
     /**
@@ -107,6 +119,24 @@ public final class JdbcStore implements AutoCloseable {
     /** The tasks waiting for devices. */
     public TaskQueue taskQueue() {
         return tasks;
+    }
+
+    /**
+     * The per-device session locks: give them to every {@code Acs} sharing this database
+     * ({@code Acs.Builder.sessionLocks}), so a device is in session on one node at a time.
+     */
+    public SessionLocks sessionLocks() {
+        return locks;
+    }
+
+    /** Each device's configuration status, faults and pending transfers (for the provisioning driver). */
+    public ProvisioningStore provisioningStore() {
+        return provisioning;
+    }
+
+    /** The presets, changeable at run time; every node sees the version move. */
+    public PresetStore presetStore() {
+        return presets;
     }
 
     /** Whether the database is PostgreSQL (else the embedded H2). */

@@ -26,7 +26,8 @@ public final class Database {
 
     /** The numbered migrations, applied in order; never edit one that has shipped, add the next. */
     static final List<String> MIGRATIONS = List.of(
-            "V1__devices_and_tasks.sql");
+            "V1__devices_and_tasks.sql",
+            "V2__provisioning.sql");
 
     /** Work inside a transaction. */
     @FunctionalInterface
