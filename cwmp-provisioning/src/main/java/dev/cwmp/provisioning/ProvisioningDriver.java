@@ -247,6 +247,12 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
                         + " " + t.url() + " (CommandKey " + t.commandKey() + ") within " + options.downloadTimeout());
             }
         }
+        if (session.hasEvent("0 BOOTSTRAP") && !store.get(id).map(p -> p.transfers().isEmpty()).orElse(true)) {
+            // A reset device has forgotten its transfers: no TransferComplete will come for them.
+            DeviceProvisioning before = store.get(id).orElseThrow();
+            store.update(id, p -> new DeviceProvisioning(p.deviceId(), p.status(), p.faults(), List.of()));
+            LOG.info("{}: 0 BOOTSTRAP: {} pending transfers dropped", id, before.transfers().size());
+        }
         saved = store.get(id).orElse(DeviceProvisioning.empty(id));
         Set<String> waiting = new HashSet<>();
         for (ProvisioningFault f : saved.faults()) {
@@ -306,9 +312,9 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
                 }
                 state.ran.add(channel);
                 run.channel(channel);
-                Optional<String[]> failure = applyOne(run, s.configuration());
+                Optional<Failure> failure = applyOne(run, s.configuration());
                 if (failure.isPresent()) {
-                    recordFault(session, channel, failure.get()[0], failure.get()[1]);
+                    recordFault(session, channel, failure.get().code(), failure.get().message());
                     state.faulted.add(channel);
                     again = true; // run again without the channel: drop what it declared in this run
                     break;
@@ -323,20 +329,24 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         return next;
     }
 
-    /** Applies one configuration; a code and message when it faulted. */
-    private Optional<String[]> applyOne(ProvisionSession run, Configuration c) {
+    /** Why a configuration faulted. */
+    private record Failure(String code, String message) {
+    }
+
+    /** Applies one configuration; why, when it faulted. */
+    private Optional<Failure> applyOne(ProvisionSession run, Configuration c) {
         try {
             apply(run, c);
             return Optional.empty();
         } catch (ProvisionSession.CommitPending pending) {
             return Optional.empty(); // the rest of this provision runs after the CPE has answered
         } catch (UnknownProvision e) {
-            return Optional.of(new String[] {"unknown_provision", e.getMessage()});
+            return Optional.of(new Failure("unknown_provision", e.getMessage()));
         } catch (ExtensionFailure e) {
-            return Optional.of(new String[] {"ext", e.getMessage()});
+            return Optional.of(new Failure("ext", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.debug("{}: {} failed", run.deviceId(), c.type(), e);
-            return Optional.of(new String[] {"script", c.type() + " failed: " + e});
+            return Optional.of(new Failure("script", c.type() + " failed: " + e));
         }
     }
 

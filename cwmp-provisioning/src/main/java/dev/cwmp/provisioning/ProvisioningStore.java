@@ -35,7 +35,10 @@ public interface ProvisioningStore {
     /** The faults of all devices (for operators), in no particular order. */
     List<ProvisioningFault> faults();
 
-    /** Removes the fault of the device's channel (its presets run at the next session); whether there was one. */
+    /**
+     * Removes the fault of the device's channel (its presets run at the next session); whether
+     * there was one. The device's status is left as it is until its next session writes it again.
+     */
     boolean clearFault(DeviceId id, String channel);
 
     /** How many devices are configured, pending, faulted. */

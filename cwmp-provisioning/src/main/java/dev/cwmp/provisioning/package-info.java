@@ -15,6 +15,14 @@
  *       by name, and GenieACS's built-ins) with desired-state semantics
  *       ({@link dev.cwmp.provisioning.ProvisionContext#declare}), bounded by
  *       {@link dev.cwmp.provisioning.ProvisioningOptions}.
+ *   <li>{@link dev.cwmp.provisioning.PresetStore}: the presets, changeable while the ACS runs (the driver re-reads
+ *       them when the store's version moves).
+ *   <li>{@link dev.cwmp.provisioning.ProvisioningStore}: per device ({@link dev.cwmp.provisioning.DeviceProvisioning})
+ *       the {@link dev.cwmp.provisioning.ConfigurationStatus configuration status}, the
+ *       {@link dev.cwmp.provisioning.ProvisioningFault faults} of its channels (GenieACS-style, with exponential
+ *       back-off) and its {@link dev.cwmp.provisioning.PendingTransfer pending transfers}; a
+ *       {@link dev.cwmp.provisioning.StatusSummary summary} over all devices. Both SPIs have in-memory defaults and
+ *       contract tests in {@link dev.cwmp.provisioning.contract}.
  * </ul>
  *
  * <pre>{@code

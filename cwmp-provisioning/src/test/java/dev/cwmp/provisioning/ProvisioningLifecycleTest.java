@@ -381,6 +381,31 @@ class ProvisioningLifecycleTest {
         assertThat(status().state()).isEqualTo(ConfigurationStatus.State.FAULTED);
     }
 
+    @Test
+    void a_factory_reset_drops_the_pending_transfers_so_the_download_is_sent_again() {
+        holdDownloads.set(true);
+        String url = "http://127.0.0.1:9/RouterOS-6.49.xml";
+        PresetStore presets = PresetStore.inMemory(List.of(Preset.builder("firmware").channel("firmware")
+                .events("0 BOOTSTRAP")
+                .provision("download", Literal.of("1 Firmware Upgrade Image"), Literal.of(url)).build()));
+        start(ProvisioningDriver.builder(presets));
+        String firstKey = downloads(lastSession()).get(0).commandKey();
+        assertThat(driver.store().get(ID).orElseThrow().transfers()).hasSize(1);
+
+        presets.put(Preset.builder("wipe").channel("wipe").precondition("Tags.wiped IS NULL").addTag("wiped")
+                .provision("reset").build());
+        scheduler.advance(Duration.ofMinutes(1));
+        informAgain();
+        scheduler.runDue();
+
+        SessionRecord bootstrap = lastSession();
+        assertThat(bootstrap.hasEvent("0 BOOTSTRAP")).isTrue();
+        assertThat(downloads(bootstrap)).singleElement()
+                .satisfies(d -> assertThat(d.commandKey()).isNotEqualTo(firstKey));
+        assertThat(driver.store().get(ID).orElseThrow().transfers()).extracting(PendingTransfer::commandKey)
+                .doesNotContain(firstKey).hasSize(1);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Status, summary, presets at run time, objects
 
