@@ -1,0 +1,306 @@
+package dev.cwmp.provisioning.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cwmp.protocol.rpc.AcsMessage;
+import dev.cwmp.protocol.rpc.Download;
+import dev.cwmp.provisioning.ConfigurationStatus;
+import dev.cwmp.provisioning.Preset;
+import dev.cwmp.provisioning.PresetJson;
+import dev.cwmp.provisioning.ProvisioningDriver;
+import dev.cwmp.provisioning.ProvisioningFault;
+import dev.cwmp.provisioning.files.FileInfo;
+import dev.cwmp.provisioning.files.FileServer;
+import dev.cwmp.provisioning.files.FileStore;
+import dev.cwmp.provisioning.zerotouch.ZeroTouch;
+import dev.cwmp.session.Acs;
+import dev.cwmp.session.DeviceId;
+import dev.cwmp.session.auth.CpeAuthenticator;
+import dev.cwmp.session.http.SocketTransport;
+import dev.cwmp.testkit.sim.DeviceProfile;
+import dev.cwmp.testkit.sim.ManualScheduler;
+import dev.cwmp.testkit.sim.SessionRecord;
+import dev.cwmp.testkit.sim.SimulatedDevice;
+import dev.cwmp.testkit.sim.Simulator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The story the project exists for, over real HTTP on loopback: a MikroTik RB951Ui-2HnD boots blank,
+ * the ACS upgrades its firmware (a RouterOS package list from the file server), configures its
+ * Wi-Fi and the rest, and tags it PROVISIONED, with nobody doing anything; the customer resets it and
+ * it comes back to PROVISIONED on its own. Time is a manual scheduler: the device's periodic informs
+ * (every 5 minutes, as its default script sets) are the only trigger.
+ */
+class ZeroTouchStoryTest {
+
+    private static final String SERIAL = "4AC7046131E4";
+    private static final DeviceId ID = new DeviceId("E48D8C", "RB951Ui-2HnD", SERIAL);
+    private static final String SSID = "Device.WiFi.SSID.1.SSID";
+    private static final int MAX_SESSIONS = 6;
+    private static final String FIRMWARE = "1 Firmware Upgrade Image";
+
+    /** Where a device is in the story, from its tags. */
+    enum Phase { NONE, PENDING, UPGRADING, UPGRADED, PROVISIONING, PROVISIONED }
+
+    /** What the ACS held after one session. */
+    record Snapshot(SessionRecord session, Set<String> tags, Phase phase, Optional<ConfigurationStatus> status) {
+    }
+
+    private final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-11-25T10:00:00Z"));
+    private final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
+    private FileStore files;
+    private FileServer fileServer;
+    private ProvisioningDriver driver;
+    private Acs acs;
+    private SocketTransport transport;
+    private Simulator simulator;
+    private SimulatedDevice cpe;
+
+    private void start(String presetsJson) throws IOException {
+        files = FileStore.inMemory(scheduler);
+        fileServer = FileServer.start(files, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        List<URI> packages = new ArrayList<>();
+        for (String npk : ZeroTouch.routerOsPackages(ZeroTouch.TARGET_VERSION, "mipsbe")) {
+            put(npk, "fake package " + npk, new FileInfo(FIRMWARE, "E48D8C", "", ZeroTouch.TARGET_VERSION));
+            packages.add(fileServer.urlOf(npk));
+        }
+        put(ZeroTouch.UPGRADE_LIST, ZeroTouch.routerOsPackageList(packages),
+                new FileInfo(FIRMWARE, "E48D8C", "RB951Ui-2HnD", ZeroTouch.TARGET_VERSION));
+        put(ZeroTouch.AP_BRIDGE_FILE, ZeroTouch.AP_BRIDGE_SCRIPT, FileInfo.ofType("3 Vendor Configuration File"));
+
+        List<Preset> presets = PresetJson.readList(presetsJson.replace(ZeroTouch.DEFAULT_FILE_SERVER.toString(),
+                fileServer.baseUrl().toString()));
+        driver = ZeroTouch.register(ProvisioningDriver.builder(presets)).build();
+        acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
+        transport = SocketTransport.start(acs, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        simulator = Simulator.builder(URI.create("http://127.0.0.1:" + transport.port() + "/"))
+                .scheduler(scheduler).executor(Runnable::run).noConnectionRequests()
+                .periodicInform(Duration.ofMinutes(5))
+                .listener(this::sessionEnded)
+                .build();
+        cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
+    }
+
+    private void put(String name, String content, FileInfo info) throws IOException {
+        files.put(name, info, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), 1 << 20);
+    }
+
+    private void sessionEnded(SessionRecord session) {
+        Set<String> tags = acs.devices().record(ID).map(r -> Set.copyOf(r.tags())).orElse(Set.of());
+        snapshots.add(new Snapshot(session, tags, phase(tags), driver.status(ID)));
+    }
+
+    private static Phase phase(Set<String> tags) {
+        if (tags.contains("PROVISIONED")) {
+            return Phase.PROVISIONED;
+        }
+        if (tags.contains("INIT") || tags.contains("WIFI") || tags.contains("OTHER")) {
+            return Phase.PROVISIONING;
+        }
+        if (tags.contains("UPGRADED")) {
+            return Phase.UPGRADED;
+        }
+        if (tags.contains("UPGRADING")) {
+            return Phase.UPGRADING;
+        }
+        if (tags.contains("PENDING")) {
+            return Phase.PENDING;
+        }
+        return Phase.NONE;
+    }
+
+    @AfterEach
+    void stop() {
+        if (simulator != null) {
+            simulator.close();
+            transport.close();
+            acs.close();
+            driver.close();
+        }
+        if (fileServer != null) {
+            fileServer.close();
+        }
+    }
+
+    /**
+     * Lets time pass (the device's own timers: periodic informs, downloads, reboots) until a session
+     * ends with the device in a state {@code done} accepts, at most {@code limit} sessions; returns the
+     * snapshots of the sessions that ran.
+     */
+    private List<Snapshot> runUntil(Predicate<Snapshot> done, int limit) {
+        int first = snapshots.size();
+        while (snapshots.size() - first < limit) {
+            int before = snapshots.size();
+            scheduler.runDue();
+            while (snapshots.size() == before) {
+                Instant next = scheduler.nextDue().orElseThrow(() -> new AssertionError("the device stopped"));
+                scheduler.advance(Duration.between(scheduler.instant(), next));
+            }
+            for (int i = before; i < snapshots.size(); i++) {
+                if (done.test(snapshots.get(i))) {
+                    return List.copyOf(snapshots.subList(first, i + 1));
+                }
+            }
+        }
+        return List.copyOf(snapshots.subList(first, snapshots.size()));
+    }
+
+    private static boolean provisioned(Snapshot s) {
+        return s.phase() == Phase.PROVISIONED;
+    }
+
+    private static List<Phase> phases(List<Snapshot> run) {
+        List<Phase> out = new ArrayList<>();
+        for (Snapshot s : run) {
+            if (out.isEmpty() || out.get(out.size() - 1) != s.phase()) {
+                out.add(s.phase());
+            }
+        }
+        return out;
+    }
+
+    private static List<Download> downloads(List<Snapshot> run, String fileType) {
+        return run.stream().flatMap(s -> s.session().acsRequests().stream())
+                .filter(Download.class::isInstance).map(Download.class::cast)
+                .filter(d -> d.fileType().equals(fileType)).toList();
+    }
+
+    private static String describe(List<Snapshot> run) {
+        StringBuilder sb = new StringBuilder();
+        int n = 1;
+        for (Snapshot s : run) {
+            sb.append("\n  session ").append(n++).append(' ').append(s.session().events().stream()
+                    .map(e -> e.eventCode()).toList()).append(" -> ")
+                    .append(s.session().acsRequests().stream().map(AcsMessage::methodName).toList())
+                    .append(" tags ").append(s.tags()).append(' ')
+                    .append(s.status().map(ConfigurationStatus::state).map(Enum::name).orElse("-"));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void a_new_router_provisions_itself_and_after_a_factory_reset_provisions_itself_again() throws IOException {
+        start(ZeroTouch.presetsJson());
+        assertThat(cpe.softwareVersion()).isEqualTo("6.40.5");
+
+        cpe.powerOn();
+        List<Snapshot> firstBoot = runUntil(ZeroTouchStoryTest::provisioned, 12);
+
+        assertThat(firstBoot).last().matches(ZeroTouchStoryTest::provisioned, "provisioned" + describe(firstBoot));
+        assertThat(firstBoot.size()).as("sessions from first boot to PROVISIONED: %d%s", firstBoot.size(),
+                describe(firstBoot)).isLessThanOrEqualTo(MAX_SESSIONS);
+        assertThat(phases(firstBoot)).as(describe(firstBoot)).containsExactly(Phase.PENDING, Phase.UPGRADING,
+                Phase.UPGRADED, Phase.PROVISIONING, Phase.PROVISIONED);
+        assertThat(cpe.softwareVersion()).isEqualTo(ZeroTouch.TARGET_VERSION);
+        assertThat(downloads(firstBoot, FIRMWARE)).singleElement()
+                .satisfies(d -> assertThat(d.url()).isEqualTo(fileServer.urlOf(ZeroTouch.UPGRADE_LIST).toString()));
+        assertThat(cpe.isSilenced()).isFalse();
+        assertThat(cpe.value(SSID)).hasValue("test_131E4");
+        assertThat(cpe.value("Device.WiFi.AccessPoint.1.Enable")).hasValue("true");
+        assertThat(cpe.lastScript()).hasValue(ZeroTouch.AP_BRIDGE_SCRIPT);
+        assertThat(cpe.value("Device.ManagementServer.PeriodicInformInterval")).hasValue("300");
+        assertThat(cpe.value("Device.DNS.Client.Server.1.DNSServer")).hasValue("9.9.9.9");
+        assertThat(firstBoot).last().satisfies(s -> assertThat(s.tags()).containsExactly("PROVISIONED"));
+        assertThat(firstBoot.subList(0, firstBoot.size() - 1)).as(describe(firstBoot))
+                .anySatisfy(s -> assertThat(s.status()).hasValueSatisfying(
+                        st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.PENDING)));
+        assertThat(driver.status(ID)).hasValueSatisfying(
+                st -> assertThat(st.state()).as(describe(firstBoot)).isEqualTo(ConfigurationStatus.State.CONFIGURED));
+        assertThat(driver.faults(ID)).isEmpty();
+
+        // Nothing more to do: the next periodic inform is answered with no request.
+        List<Snapshot> quiet = runUntil(s -> true, 1);
+        assertThat(quiet).singleElement().satisfies(s -> {
+            assertThat(s.session().acsRequests()).isEmpty();
+            assertThat(s.tags()).containsExactly("PROVISIONED");
+        });
+
+        // The customer resets the router: values back to the defaults, 0 BOOTSTRAP.
+        cpe.factoryReset();
+        assertThat(cpe.value(SSID)).hasValue("MikroTik-6131E4");
+        assertThat(cpe.value("Device.ManagementServer.PeriodicInformInterval")).hasValue("300"); // its default script
+        List<Snapshot> afterReset = runUntil(ZeroTouchStoryTest::provisioned, 12);
+
+        assertThat(afterReset).first().satisfies(s -> assertThat(s.session().hasEvent("0 BOOTSTRAP")).isTrue());
+        assertThat(afterReset).last().matches(ZeroTouchStoryTest::provisioned, "provisioned" + describe(afterReset));
+        assertThat(afterReset.size()).as("sessions from the reset to PROVISIONED: %d%s", afterReset.size(),
+                describe(afterReset)).isLessThanOrEqualTo(MAX_SESSIONS);
+        assertThat(phases(afterReset)).as(describe(afterReset)).containsSubsequence(Phase.PENDING,
+                Phase.PROVISIONING, Phase.PROVISIONED);
+        assertThat(downloads(afterReset, FIRMWARE)).as("already on %s: no firmware download", ZeroTouch.TARGET_VERSION)
+                .isEmpty();
+        assertThat(downloads(afterReset, "3 Vendor Configuration File")).hasSize(1);
+        assertThat(cpe.value(SSID)).hasValue("test_131E4");
+        assertThat(cpe.value("Device.DNS.Client.Server.1.DNSServer")).hasValue("9.9.9.9");
+        assertThat(cpe.softwareVersion()).isEqualTo(ZeroTouch.TARGET_VERSION);
+        assertThat(afterReset.subList(0, afterReset.size() - 1))
+                .anySatisfy(s -> assertThat(s.status()).hasValueSatisfying(
+                        st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.PENDING)));
+        assertThat(driver.status(ID)).hasValueSatisfying(
+                st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.CONFIGURED));
+        assertThat(acs.devices().record(ID).orElseThrow().tags()).containsExactly("PROVISIONED");
+        System.out.printf("story: %d sessions from first boot to PROVISIONED:%s%nstory: %d from the reset:%s%n",
+                firstBoot.size(), describe(firstBoot), afterReset.size(), describe(afterReset));
+    }
+
+    @Test
+    void a_router_already_on_the_new_firmware_is_provisioned_without_a_download() throws IOException {
+        start(ZeroTouch.presetsJson().replace("\"args\":[\"" + ZeroTouch.TARGET_VERSION + "\"",
+                "\"args\":[\"6.40.5\""));
+        cpe.powerOn();
+        List<Snapshot> run = runUntil(ZeroTouchStoryTest::provisioned, 12);
+
+        assertThat(run).last().matches(ZeroTouchStoryTest::provisioned, "provisioned" + describe(run));
+        assertThat(run.size()).as("sessions: %d%s", run.size(), describe(run)).isLessThanOrEqualTo(MAX_SESSIONS - 1);
+        assertThat(downloads(run, FIRMWARE)).isEmpty();
+        assertThat(cpe.softwareVersion()).isEqualTo("6.40.5");
+        assertThat(cpe.value(SSID)).hasValue("test_131E4");
+        assertThat(driver.status(ID)).hasValueSatisfying(
+                st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.CONFIGURED));
+    }
+
+    @Test
+    void a_failed_firmware_download_is_a_fault_on_the_upgrade_channel_and_the_device_is_not_provisioned()
+            throws IOException {
+        start(ZeroTouch.presetsJson());
+        files.delete(ZeroTouch.routerOsPackages(ZeroTouch.TARGET_VERSION, "mipsbe").get(0)); // 404 for the package
+        cpe.powerOn();
+        List<Snapshot> run = runUntil(s -> s.status().map(st -> st.state() == ConfigurationStatus.State.FAULTED)
+                .orElse(false), 6);
+
+        assertThat(run).as(describe(run)).isNotEmpty();
+        assertThat(run).last().satisfies(s -> assertThat(s.status()).as(describe(run)).hasValueSatisfying(st -> {
+            assertThat(st.state()).isEqualTo(ConfigurationStatus.State.FAULTED);
+            assertThat(st.reason()).hasValueSatisfying(r -> assertThat(r).contains("download."));
+        }));
+        List<ProvisioningFault> faults = driver.faults(ID);
+        assertThat(faults).as(describe(run)).singleElement().satisfies(f -> {
+            assertThat(f.channel()).isEqualTo("upgrade");
+            assertThat(f.code()).startsWith("download.90");
+        });
+        assertThat(cpe.softwareVersion()).isEqualTo("6.40.5");
+        assertThat(downloads(run, FIRMWARE)).hasSize(1);
+
+        // The next sessions leave it faulted: no UPGRADED, no PROVISIONED, no second download.
+        List<Snapshot> later = runUntil(s -> false, 3);
+        assertThat(later).allSatisfy(s -> assertThat(s.tags()).doesNotContain("UPGRADED", "PROVISIONED"));
+        assertThat(downloads(later, FIRMWARE)).isEmpty();
+        assertThat(driver.status(ID)).hasValueSatisfying(
+                st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.FAULTED));
+    }
+}
