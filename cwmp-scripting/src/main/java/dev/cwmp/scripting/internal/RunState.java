@@ -17,6 +17,9 @@ final class RunState {
     final RunBudget budget;
     /** Declarations made since the last commit: reading a declared value commits first (as GenieACS). */
     boolean uncommitted;
+    /** {@code Downloads.[FileType:<type>].FileName} (or {@code .URL}) and {@code .TargetFileName} declared in this run. */
+    final java.util.Map<String, String> downloadUrls = new java.util.HashMap<>();
+    final java.util.Map<String, String> downloadTargets = new java.util.HashMap<>();
     private SplittableRandom random;
 
     RunState(String scriptName, ProvisionContext context, ScriptLimits limits) {

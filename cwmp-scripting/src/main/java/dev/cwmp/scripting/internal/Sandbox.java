@@ -226,6 +226,10 @@ public final class Sandbox {
         String path = requiredString(a, 0, "declare");
         Timestamps timestamps = timestamps(a.length > 1 ? a[1] : null);
         Values values = values(a.length > 2 ? a[2] : null);
+        if (path.startsWith("Tags.") || path.startsWith("Downloads.") || path.equals("Reboot")
+                || path.equals("FactoryReset")) {
+            return new DeclaredParameters(scope, Specials.declare(state, path, values));
+        }
         state.uncommitted = true;
         return new DeclaredParameters(scope, state.context.declare(path, timestamps, values));
     }
@@ -406,15 +410,30 @@ public final class Sandbox {
                     var o = todo.pop();
                     all.push(o);
                     add(Object.getPrototypeOf(o));
-                    var keys = Object.getOwnPropertyNames(o).concat(Object.getOwnPropertySymbols(o));
+                    var keys;
+                    try {
+                      keys = Object.getOwnPropertyNames(o).concat(Object.getOwnPropertySymbols(o));
+                    } catch (e) {
+                      keys = []; // not an ordinary object: nothing of its own to walk
+                    }
                     for (var i = 0; i < keys.length; i++) {
-                      var d = Object.getOwnPropertyDescriptor(o, keys[i]);
-                      if (d) { add(d.value); add(d.get); add(d.set); }
+                      var d;
+                      try { d = Object.getOwnPropertyDescriptor(o, keys[i]); } catch (e) { d = undefined; }
+                      if (d && ('get' in d || 'set' in d)) {
+                        add(d.get); add(d.set);
+                      } else if (d) {
+                        try { add(o[keys[i]]); } catch (e) { } // reading loads a lazily made constructor
+                      }
                     }
                   }
                   return all;
                 })(this)
                 """;
+        for (Object id : shared.getAllIds()) {
+            if (id instanceof String name) {
+                ScriptableObject.getProperty(shared, name); // loads a lazily made constructor
+            }
+        }
         Object all = cx.evaluateString(shared, collect, "seal", 1, null);
         NativeArray objects = (NativeArray) all;
         for (Object o : objects.toArray()) {
