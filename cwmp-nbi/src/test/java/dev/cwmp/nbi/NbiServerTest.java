@@ -110,6 +110,25 @@ class NbiServerTest {
     }
 
     @Test
+    void a_device_id_escaped_as_genieacs_clients_send_it_names_the_device() {
+        // encodeURIComponent("E48D8C-RB951Ui%2D2HnD-4AC7046131E4")
+        String escaped = "E48D8C-RB951Ui%252D2HnD-4AC7046131E4";
+
+        assertThat(fixture.send("POST", "/devices/" + escaped + "/tags/lab", null).statusCode()).isEqualTo(200);
+
+        assertThat(fixture.acs.devices().record(ID).orElseThrow().tags()).containsExactly("lab");
+    }
+
+    @Test
+    void head_answers_the_total_without_a_body() {
+        HttpResponse<String> response = fixture.send("HEAD", "/devices/?query=" + q("{\"_tags\": \"none\"}"), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("total")).hasValue("0");
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void deletes_a_device_and_its_provisioning_state() {
         fixture.provisioning.update(ID, d -> d.withStatus(ConfigurationStatus.configured(Instant.now())));
 
