@@ -23,7 +23,7 @@ public interface ProvisioningStore {
      * Changes the device's state atomically: {@code change} receives the current state
      * ({@link DeviceProvisioning#empty} for a device not seen yet) and returns the new one, which
      * is stored and returned. {@code change} may be called more than once under contention; it
-     * must not have side effects.
+     * must not have side effects nor call the store.
      *
      * @throws IllegalArgumentException when the new state is of another device
      */
