@@ -125,9 +125,9 @@ public final class TaskDocuments {
             } else {
                 Optional<String> known = path.isPartial() ? Optional.empty()
                         : tree.get(path).flatMap(ParameterTree.Entry::type);
+                // As GenieACS: the type the device reported, else from the JSON value (true: boolean, 42: int).
                 type = known.map(XsdType::fromWireName).orElseGet(() -> value.isBoolean() ? XsdType.BOOLEAN
-                        : value.isIntegralNumber() ? XsdType.INT
-                        : value.isNumber() ? XsdType.STRING : XsdType.STRING);
+                        : value.isIntegralNumber() ? XsdType.INT : XsdType.STRING);
             }
             out.add(new ParameterValueStruct(name, value.asText(), type));
         }
