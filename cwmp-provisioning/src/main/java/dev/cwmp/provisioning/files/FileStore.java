@@ -66,8 +66,9 @@ public interface FileStore {
 
     /**
      * Files in a directory (created if missing): the content under the file's name, the metadata as
-     * JSON in {@code .meta/<name>}, uploads written to {@code .tmp/} first and moved into place.
-     * Timestamps from the system clock.
+     * JSON in {@code .meta/<name>}, uploads written to {@code .tmp/} first and moved into place
+     * (what a stopped process left there is deleted when a store opens the directory). One process
+     * per directory. Timestamps from the system clock.
      */
     static FileStore directory(Path dir) {
         return directory(dir, InstantSource.system());

@@ -88,6 +88,13 @@ class DirectoryFileStoreTest extends FileStoreContract {
     }
 
     @Test
+    void a_new_store_deletes_uploads_a_stopped_process_left_half_written() throws IOException {
+        Files.writeString(dir.resolve("files/.tmp/upload-123.part"), "half");
+        FileStore.directory(dir.resolve("files"));
+        assertThat(everything()).isEmpty();
+    }
+
+    @Test
     void a_content_file_without_metadata_is_not_a_stored_file() throws IOException {
         Files.writeString(dir.resolve("files/stray.bin"), "stray");
         assertThat(store.list()).isEmpty();

@@ -59,6 +59,12 @@ public final class DirectoryFileStore implements FileStore {
         try {
             Files.createDirectories(metaDir);
             Files.createDirectories(tmpDir);
+            // Uploads a stopped process left half-written.
+            try (DirectoryStream<Path> stale = Files.newDirectoryStream(tmpDir, "*.part")) {
+                for (Path p : stale) {
+                    Files.deleteIfExists(p);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the file store in " + this.dir, e);
         }
