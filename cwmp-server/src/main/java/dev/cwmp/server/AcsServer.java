@@ -7,7 +7,6 @@ import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.ProvisioningDriver;
 import dev.cwmp.provisioning.ProvisioningStore;
 import dev.cwmp.scripting.ProvisionScripts;
-import dev.cwmp.server.internal.DirectoryPresetStore;
 import dev.cwmp.server.internal.DirectoryScriptCatalog;
 import dev.cwmp.server.internal.ProvisionScriptCatalog;
 import dev.cwmp.server.internal.StatusLog;
@@ -81,8 +80,8 @@ public final class AcsServer implements AutoCloseable {
             data.logLoaded(config.clock().instant(), "start: data directory " + data.root());
             JdbcStore database = JdbcStore.h2(data.database());
             resources.push(database);
-            this.presets = DirectoryPresetStore.open(data.root().resolve("presets"));
-            this.provisioning = ProvisioningStore.inMemory();
+            this.presets = database.presetStore();
+            this.provisioning = database.provisioningStore();
             ProvisionScripts scripts = ProvisionScripts.create();
             ScriptCatalog provisionCatalog = DirectoryScriptCatalog.open(data.root().resolve("provisions"),
                     new ProvisionScriptCatalog(scripts));
@@ -108,16 +107,19 @@ public final class AcsServer implements AutoCloseable {
                     .build();
             resources.push(driver);
 
+            SessionLog sessionLog = new SessionLog();
             this.acs = Acs.builder()
                     .authenticator(authenticator(config.cpeAuth()))
                     .deviceStore(database.deviceStore())
                     .taskQueue(database.taskQueue())
+                    .sessionLocks(database.sessionLocks())
                     .sessionDriver(driver)
-                    .listener(new SessionLog())
+                    .listener(sessionLog)
                     .clock(config.clock())
                     .connectionRequester(ConnectionRequester.http(HttpConnectionRequesterOptions.defaults()))
                     .build();
             resources.push(acs);
+            sessionLog.devices(acs.devices());
 
             this.cwmp = listen("CWMP", config.cwmpPort(), address -> SocketTransport.start(acs, address));
             resources.push(cwmp);
