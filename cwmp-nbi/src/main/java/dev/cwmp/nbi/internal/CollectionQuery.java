@@ -107,6 +107,11 @@ public final class CollectionQuery {
         }
     }
 
+    /** The {@code _id} every match has, when the query names one by equality. */
+    public Optional<String> requiredId() {
+        return query.requiredId();
+    }
+
     /** Whether a document must include the named top-level field for this query to be answered. */
     public boolean reads(java.util.function.Predicate<String> pathTest) {
         if (projection.isEmpty()) {

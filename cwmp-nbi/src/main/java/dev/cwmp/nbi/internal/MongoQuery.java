@@ -43,15 +43,17 @@ public final class MongoQuery {
 
     private final Node root;
     private final Set<String> paths;
+    private final Optional<String> requiredId;
 
-    private MongoQuery(Node root, Set<String> paths) {
+    private MongoQuery(Node root, Set<String> paths, Optional<String> requiredId) {
         this.root = root;
         this.paths = Set.copyOf(paths);
+        this.requiredId = requiredId;
     }
 
     /** Matches every document. */
     public static MongoQuery all() {
-        return new MongoQuery(doc -> true, Set.of());
+        return new MongoQuery(doc -> true, Set.of(), Optional.empty());
     }
 
     /**
@@ -64,7 +66,16 @@ public final class MongoQuery {
     public static MongoQuery parse(JsonNode query, UnaryOperator<String> expandPath) {
         Set<String> paths = new LinkedHashSet<>();
         Node root = new Parser(expandPath, paths).document(query, "query");
-        return new MongoQuery(root, paths);
+        JsonNode id = query.get("_id");
+        return new MongoQuery(root, paths, id != null && id.isTextual() ? Optional.of(id.textValue()) : Optional.empty());
+    }
+
+    /**
+     * The {@code _id} every match has, when the query asks for one by equality at the top level
+     * ({@code {"_id": "..."}}): the caller may then look that document up instead of scanning.
+     */
+    public Optional<String> requiredId() {
+        return requiredId;
     }
 
     /** Whether the document matches. */

@@ -218,7 +218,11 @@ public final class NbiHandler implements HttpHandler {
             CollectionQuery q = CollectionQuery.parse(r.parameters, DeviceDocuments::expandPath);
             boolean withTree = q.reads(DeviceDocuments::readsParameters);
             List<JsonNode> docs = new ArrayList<>();
-            for (DeviceId id : config.acs().devices().ids()) {
+            // {"_id": "..."}: one device looked up, not every device's tree copied.
+            List<DeviceId> ids = q.requiredId().isPresent()
+                    ? DeviceId.parse(q.requiredId().get()).map(List::of).orElse(List.of())
+                    : config.acs().devices().ids();
+            for (DeviceId id : ids) {
                 Optional<DeviceRecord> record = config.acs().devices().record(id);
                 if (record.isPresent()) {
                     docs.add(DeviceDocuments.document(record.get(),

@@ -117,4 +117,11 @@ class MongoQueryTest {
         assertThat(MongoQuery.parse(JSON.readTree("{\"hosts.1.ip\": \"10.0.0.3\"}"), p -> p).matches(doc)).isTrue();
         assertThat(MongoQuery.parse(JSON.readTree("{\"hosts.0.ip\": \"10.0.0.3\"}"), p -> p).matches(doc)).isFalse();
     }
+
+    @Test
+    void a_top_level_id_equality_is_reported_for_a_direct_lookup() throws Exception {
+        assertThat(MongoQuery.parse(JSON.readTree("{\"_id\": \"x\", \"_tags\": \"a\"}"), p -> p).requiredId()).hasValue("x");
+        assertThat(MongoQuery.parse(JSON.readTree("{\"_id\": {\"$ne\": \"x\"}}"), p -> p).requiredId()).isEmpty();
+        assertThat(MongoQuery.parse(JSON.readTree("{\"$or\": [{\"_id\": \"x\"}]}"), p -> p).requiredId()).isEmpty();
+    }
 }
