@@ -23,13 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The standalone ACS with embedded defaults (in-memory stores): CWMP on 127.0.0.1:7547 unless told
- * otherwise. CPE authentication must be chosen: {@code --cpe-user U --cpe-password P} (Basic and
+ * The smallest ACS in a plain {@code main()}: the library's {@link Acs} on {@link SocketTransport},
+ * in-memory stores, CWMP on 127.0.0.1:7547 unless told otherwise. ({@code bin/acs} runs the full
+ * server of {@code cwmp-server}: NBI, file server, embedded store; {@link EmbeddedServer} starts that
+ * one from code.) CPE authentication must be chosen: {@code --cpe-user U --cpe-password P} (Basic and
  * Digest accepted) or {@code --cpe-auth none}. Stops cleanly on SIGTERM / Ctrl-C.
  *
  * <pre>
- * bin/acs --cpe-auth none
- * bin/acs --bind 0.0.0.0 --cwmp-port 7547 --cpe-user cpe --cpe-password s3cret
+ * java -cp 'examples/target/examples.jar:examples/target/lib/*' dev.cwmp.examples.StandaloneAcs --cpe-auth none
  * </pre>
  */
 public final class StandaloneAcs implements AutoCloseable {
