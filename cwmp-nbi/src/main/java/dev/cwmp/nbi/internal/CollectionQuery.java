@@ -136,7 +136,7 @@ public final class CollectionQuery {
         if (!sort.isEmpty()) {
             matched.sort(comparator());
         }
-        int from = (int) Math.min(skip, matched.size());
+        int from = Math.min(skip, matched.size());
         int to = limit.isPresent() && limit.getAsInt() > 0 ? (int) Math.min((long) from + limit.getAsInt(), matched.size())
                 : matched.size();
         List<JsonNode> page = new ArrayList<>(to - from);
