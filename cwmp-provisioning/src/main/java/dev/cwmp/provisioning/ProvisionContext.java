@@ -80,4 +80,16 @@ public interface ProvisionContext {
      * from the same channel sends nothing.
      */
     void download(String fileType, String url, String targetFileName);
+
+    /**
+     * {@link #download(String, String, String)} with the file's size in bytes, sent as the
+     * Download's FileSize (the CPE may check it; 0 for unknown). Contexts that do not send sizes
+     * ignore it.
+     */
+    default void download(String fileType, String url, String targetFileName, long fileSize) {
+        if (fileSize < 0) {
+            throw new ProvisioningException("a file size is not negative: " + fileSize);
+        }
+        download(fileType, url, targetFileName);
+    }
 }

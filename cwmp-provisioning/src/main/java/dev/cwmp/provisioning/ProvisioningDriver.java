@@ -87,7 +87,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Built-in provisions, as GenieACS's: {@code refresh(path[, age])}, {@code value(path, value)},
  * {@code tag(name, present)}, {@code reboot()}, {@code reset()},
- * {@code download(fileType, url[, fileName])}, {@code instances(pattern, count)}. Thread-safe; close it
+ * {@code download(fileType, url[, fileName[, fileSize]])}, {@code instances(pattern, count)}. Thread-safe; close it
  * to stop the threads that run extensions.
  */
 public final class ProvisioningDriver implements SessionDriver, AutoCloseable {

@@ -296,15 +296,17 @@ class ProvisioningLifecycleTest {
 
     @Test
     void a_transfer_complete_in_a_later_session_is_matched_by_its_command_key() throws IOException {
-        String url = serveConfigFile("/system identity set name=office");
+        String script = "/system identity set name=office";
+        String url = serveConfigFile(script);
         holdDownloads.set(true);
         start(ProvisioningDriver.builder(List.of(Preset.builder("config").channel("config").events("0 BOOTSTRAP")
                 .provision("download", Literal.of("3 Vendor Configuration File"), Literal.of(url),
-                        Literal.of("office.alter"))
+                        Literal.of("office.alter"), Literal.of(script.length()))
                 .build())));
 
         Download sent = downloads(lastSession()).get(0);
         assertThat(sent.commandKey()).startsWith("cwmp-kit-dl-");
+        assertThat(sent.fileSize()).isEqualTo(script.length());
         assertThat(driver.store().get(ID).orElseThrow().transfers()).singleElement().satisfies(t -> {
             assertThat(t.commandKey()).isEqualTo(sent.commandKey());
             assertThat(t.channel()).isEqualTo("config");

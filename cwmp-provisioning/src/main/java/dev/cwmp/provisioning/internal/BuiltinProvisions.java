@@ -50,12 +50,13 @@ public final class BuiltinProvisions {
         ctx.tag(tag, present);
     }
 
-    /** {@code download(fileType, url[, targetFileName])}. */
+    /** {@code download(fileType, url[, targetFileName[, fileSize]])}. */
     private static void download(dev.cwmp.provisioning.ProvisionContext ctx, List<Object> args) {
         String fileType = text(args, 0, "download");
         String url = text(args, 1, "download");
         String target = args.size() > 2 && args.get(2) != null ? args.get(2).toString() : "";
-        ctx.download(fileType, url, target);
+        long size = args.size() > 3 && args.get(3) != null ? whole(args.get(3), "download file size") : 0;
+        ctx.download(fileType, url, target, size);
     }
 
     /** {@code instances(pattern, count)}: e.g. {@code Device.NAT.PortMapping.*} and 2. */

@@ -543,6 +543,14 @@ public final class ProvisionSession implements ProvisionContext {
 
     @Override
     public void download(String fileType, String url, String targetFileName) {
+        download(fileType, url, targetFileName, 0);
+    }
+
+    @Override
+    public void download(String fileType, String url, String targetFileName, long fileSize) {
+        if (fileSize < 0) {
+            throw new ProvisioningException("a file size is not negative: " + fileSize);
+        }
         Objects.requireNonNull(fileType, "fileType");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(targetFileName, "targetFileName");
@@ -559,7 +567,7 @@ public final class ProvisionSession implements ProvisionContext {
                 return;
             }
         }
-        Download d = new Download(DOWNLOAD_KEY_PREFIX + UUID.randomUUID(), fileType, url, "", "", 0,
+        Download d = new Download(DOWNLOAD_KEY_PREFIX + UUID.randomUUID(), fileType, url, "", "", fileSize,
                 targetFileName, 0, "", "");
         downloads.add(d);
         own(d);
