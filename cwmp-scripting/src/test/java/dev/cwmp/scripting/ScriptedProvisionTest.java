@@ -248,6 +248,18 @@ class ScriptedProvisionTest {
     }
 
     @Test
+    void const_in_loops_takes_a_new_value_each_iteration_as_in_node() {
+        FakeContext ctx = context();
+        run("""
+                const out = [];
+                for (let i = 0; i < 3; i++) { const d = i * 2; out.push(d); }
+                for (const x of ["a", "b"]) out.push(x);
+                log(out.join(",") + " 'const'");
+                """, ctx);
+        assertThat(ctx.logs).containsExactly("0,2,4,a,b 'const'");
+    }
+
+    @Test
     void globals_of_one_run_are_gone_in_the_next() {
         String source = """
                 counter = (typeof counter === "undefined") ? 1 : counter + 1;

@@ -110,13 +110,51 @@ public final class Sandbox {
         Context cx = factory.enterContext();
         try {
             // The wrapper's first line is line 0: the script's lines keep their numbers.
-            Script program = cx.compileString("(function () {\n" + source + "\n})();", name, 0, null);
+            String wrapped = constAsLet(cx, name, "(function () {\n" + source + "\n})();");
+            Script program = cx.compileString(wrapped, name, 0, null);
             return new Compiled(name, source, program);
         } catch (EvaluatorException e) {
             int line = Math.max(1, Math.min(e.lineNumber(), (int) source.lines().count()));
             throw new ScriptSyntaxException(name, line, Math.max(0, e.columnNumber()), e.details());
         } finally {
             Context.exit();
+        }
+    }
+
+    private static final java.util.regex.Pattern FOR_CONST =
+            java.util.regex.Pattern.compile("\\bfor\\s*\\(\\s*const\\b");
+
+    /**
+     * Rhino keeps the first value of a {@code const} declared in a loop's body in every later
+     * iteration, and does not parse {@code for (const x of ...)}: GenieACS scripts use both, so
+     * {@code const} declarations are compiled as {@code let} ("let  ", same length: lines and
+     * columns stay). What is lost is the error on assigning a constant.
+     */
+    private static String constAsLet(Context cx, String name, String wrapped) {
+        char[] text = wrapped.toCharArray();
+        java.util.regex.Matcher m = FOR_CONST.matcher(wrapped);
+        while (m.find()) {
+            replaceKeyword(text, m.end() - "const".length());
+        }
+        org.mozilla.javascript.CompilerEnvirons env = new org.mozilla.javascript.CompilerEnvirons();
+        env.initFromContext(cx);
+        org.mozilla.javascript.ast.AstRoot root = new org.mozilla.javascript.Parser(env).parse(new String(text), name, 0);
+        root.visit(node -> {
+            if (node instanceof org.mozilla.javascript.ast.VariableDeclaration declaration && declaration.isConst()) {
+                replaceKeyword(text, declaration.getAbsolutePosition());
+            }
+            return true;
+        });
+        return new String(text);
+    }
+
+    private static void replaceKeyword(char[] text, int at) {
+        if (at >= 0 && at + 5 <= text.length && new String(text, at, 5).equals("const")) {
+            text[at] = 'l';
+            text[at + 1] = 'e';
+            text[at + 2] = 't';
+            text[at + 3] = ' ';
+            text[at + 4] = ' ';
         }
     }
 
