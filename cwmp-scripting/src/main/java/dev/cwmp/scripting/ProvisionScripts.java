@@ -29,7 +29,7 @@ public final class ProvisionScripts {
     private final Map<String, ScriptedProvision> scripts = new ConcurrentHashMap<>();
 
     private ProvisionScripts(ScriptLimits limits) {
-        this.sandbox = new Sandbox(limits);
+        this.sandbox = Sandbox.of(limits);
     }
 
     /** An empty store whose scripts run within {@link ScriptLimits#defaults()}. */

@@ -20,7 +20,7 @@ import java.util.Objects;
 public final class ScriptedProvision implements Provision {
 
     private static final class Default {
-        static final Sandbox SANDBOX = new Sandbox(ScriptLimits.defaults());
+        static final Sandbox SANDBOX = Sandbox.of(ScriptLimits.defaults());
     }
 
     private final Sandbox sandbox;

@@ -36,7 +36,7 @@ public final class VirtualParameterScripts {
     private final Map<String, Sandbox.Compiled> scripts = new ConcurrentHashMap<>();
 
     private VirtualParameterScripts(ScriptLimits limits) {
-        this.sandbox = new Sandbox(limits);
+        this.sandbox = Sandbox.of(limits);
     }
 
     /** An empty store whose scripts run within {@link ScriptLimits#defaults()}. */
