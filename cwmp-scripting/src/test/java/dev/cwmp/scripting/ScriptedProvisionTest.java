@@ -153,6 +153,16 @@ class ScriptedProvisionTest {
     }
 
     @Test
+    void date_now_with_a_cron_expression_is_its_latest_firing() {
+        FakeContext ctx = context();
+        run("""
+                log(new Date(Date.now("0 2 * * *")).toISOString());
+                log(new Date(Date.now("*/15 * * * *")).toISOString());
+                """, ctx);
+        assertThat(ctx.logs).containsExactly("2026-11-25T02:00:59.000Z", "2026-11-25T10:15:59.000Z");
+    }
+
+    @Test
     void math_random_is_the_same_in_every_run_for_a_device_and_differs_between_devices() {
         String source = "log(String(Math.random()) + ' ' + String(Math.random()));";
         FakeContext a = run(source, context());

@@ -384,9 +384,15 @@ public final class Sandbox {
         if (a.length == 0 || a[0] == null || Undefined.isUndefined(a[0])) {
             return (double) t;
         }
+        if (a[0] instanceof CharSequence cron) {
+            double variance = a.length > 1 && a[1] != null && !Undefined.isUndefined(a[1])
+                    ? ScriptRuntime.toNumber(a[1]) : 0;
+            long offset = variance >= 1 && !Double.isInfinite(variance)
+                    ? RunState.variance(state.deviceId, (long) variance) : 0;
+            return (double) lastCronFiring(cron.toString(), t, offset);
+        }
         if (!(a[0] instanceof Number)) {
-            throw ScriptRuntime.typeError("Date.now: the interval is a number of milliseconds"
-                    + " (cron expressions are not supported)");
+            throw ScriptRuntime.typeError("Date.now: the interval is a number of milliseconds or a cron expression");
         }
         double interval = ((Number) a[0]).doubleValue();
         if (!(interval >= 1) || Double.isInfinite(interval)) {
@@ -397,6 +403,29 @@ public final class Sandbox {
         long offset = variance >= 1 && !Double.isInfinite(variance)
                 ? RunState.variance(state.deviceId, (long) variance) : 0;
         return (double) RunState.interval(t, (long) interval, offset);
+    }
+
+    private static final java.util.Map<String, dev.cwmp.provisioning.PresetSchedule> CRONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * GenieACS's {@code Date.now(cron, variance)}: the latest firing of the expression (UTC, five or
+     * six fields) at or before the session's time shifted by the device's offset, shifted back; 0
+     * when it never fired.
+     */
+    private static long lastCronFiring(String cron, long t, long offset) {
+        dev.cwmp.provisioning.PresetSchedule schedule = CRONS.get(cron);
+        if (schedule == null) {
+            try {
+                schedule = dev.cwmp.provisioning.PresetSchedule.of(java.time.Duration.ofSeconds(1), cron);
+            } catch (RuntimeException e) {
+                throw ScriptRuntime.typeError("Date.now: not a cron expression: " + cron);
+            }
+            if (CRONS.size() < 256) {
+                CRONS.put(cron, schedule);
+            }
+        }
+        return schedule.lastFiring(Instant.ofEpochMilli(t + offset)).map(i -> i.toEpochMilli() - offset).orElse(0L);
     }
 
     /** {@code Date} of the sandbox: the real one, except that {@code new Date()} is the session's time. */
