@@ -276,10 +276,6 @@ public final class AcsServer implements AutoCloseable {
         if (auth instanceof CpeAuth.Shared shared) {
             return Optional.of(new String[] {shared.username(), new String(shared.password().toCharArray())});
         }
-        if (auth instanceof CpeAuth.CredentialsFile) {
-            throw new AcsServerException("--demo needs --cpe-auth none or --cpe-user/--cpe-password"
-                    + " (the simulated CPEs share one credential)");
-        }
         return Optional.empty();
     }
 

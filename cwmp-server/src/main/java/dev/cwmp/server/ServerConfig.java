@@ -309,6 +309,10 @@ public final class ServerConfig {
                 throw new AcsServerException("--open (an NBI without authentication) is allowed only on a loopback"
                         + " address, not on " + bind.getHostAddress() + ": give --nbi-token TOKEN instead");
             }
+            if (demoDevices > 0 && cpeAuth instanceof CpeAuth.CredentialsFile) {
+                throw new AcsServerException("--demo needs --cpe-auth none or --cpe-user/--cpe-password"
+                        + " (the simulated CPEs share one credential)");
+            }
             return new ServerConfig(this);
         }
 

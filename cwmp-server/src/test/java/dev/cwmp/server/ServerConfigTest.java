@@ -100,9 +100,17 @@ class ServerConfigTest {
     }
 
     @Test
+    void refuses_a_demo_with_per_device_credentials() {
+        assertThatThrownBy(() -> parse("--open", "--cpe-credentials", "creds.txt", "--demo", "3"))
+                .isInstanceOf(AcsServerException.class)
+                .hasMessageContaining("--demo needs --cpe-auth none or --cpe-user/--cpe-password");
+        assertThat(parse("--open", "--cpe-user", "u", "--cpe-password", "p", "--demo", "3").demoDevices()).isEqualTo(3);
+    }
+
+    @Test
     void usage_names_every_flag() {
         assertThat(ServerConfig.usage()).contains("--nbi-token", "--open", "--cpe-auth none", "--cpe-user",
                 "--cpe-password", "--cpe-credentials", "--bind", "--cwmp-port", "--nbi-port", "--fs-port", "--fs-url",
-                "--data-dir", "--max-file-mb", "--demo", "--help");
+                "--data-dir", "--max-file-mb", "--no-zero-touch", "--demo", "--help");
     }
 }
