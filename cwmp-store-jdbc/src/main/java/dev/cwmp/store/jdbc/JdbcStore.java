@@ -45,11 +45,11 @@ public final class JdbcStore implements AutoCloseable {
     private final Optional<HikariDataSource> owned;
     private final JdbcDeviceStore devices;
     private final JdbcTaskQueue tasks;
-    private final JdbcSessionLocks locks;
+    private final SessionLocks locks;
     private final JdbcProvisioningStore provisioning;
     private final JdbcPresetStore presets;
 
-    private JdbcStore(DataSource dataSource, Optional<HikariDataSource> owned) {
+    private JdbcStore(DataSource dataSource, Optional<HikariDataSource> owned, boolean singleProcess) {
         this.owned = owned;
         try {
             this.db = new Database(dataSource);
@@ -60,7 +60,9 @@ public final class JdbcStore implements AutoCloseable {
         }
         this.devices = new JdbcDeviceStore(db);
         this.tasks = new JdbcTaskQueue(db);
-        this.locks = new JdbcSessionLocks(db);
+        // An embedded file is open in one process only (H2 locks it): its session locks stay in memory
+        // and cost no write per session; a database server may be shared by nodes: locks in a table.
+        this.locks = singleProcess ? SessionLocks.inMemory() : new JdbcSessionLocks(db);
         this.provisioning = new JdbcProvisioningStore(db);
         this.presets = new JdbcPresetStore(db);
     }
@@ -79,7 +81,7 @@ public final class JdbcStore implements AutoCloseable {
         // WRITE_DELAY=0: each commit reaches the file before it returns (H2 otherwise writes commits
         // up to 500 ms later, and a killed process loses them: CrashSafetyTest catches that).
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("cwmp") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
-        return connect(url, "sa", "", DEFAULT_POOL_SIZE);
+        return new JdbcStore(pool(url, "sa", "", DEFAULT_POOL_SIZE), true);
     }
 
     /** A store on any JDBC URL (PostgreSQL: {@code jdbc:postgresql://host/db}), with a pool of the default size. */
@@ -89,6 +91,14 @@ public final class JdbcStore implements AutoCloseable {
 
     /** A store on any JDBC URL with a HikariCP pool of {@code poolSize} connections. */
     public static JdbcStore connect(String jdbcUrl, String user, String password, int poolSize) {
+        return new JdbcStore(pool(jdbcUrl, user, password, poolSize), false);
+    }
+
+    private JdbcStore(HikariDataSource pool, boolean singleProcess) {
+        this(pool, Optional.of(pool), singleProcess);
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (poolSize < 1) {
             throw new IllegalArgumentException("the pool needs at least one connection");
@@ -100,18 +110,16 @@ public final class JdbcStore implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("cwmp-store");
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        HikariDataSource pool;
         try {
-            pool = new HikariDataSource(config);
+            return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new JdbcStoreException("cannot connect to " + jdbcUrl + ": " + e.getMessage(), e);
         }
-        return new JdbcStore(pool, Optional.of(pool));
     }
 
     /** A store on a data source the application manages (and closes). */
     public static JdbcStore of(DataSource dataSource) {
-        return new JdbcStore(Objects.requireNonNull(dataSource, "dataSource"), Optional.empty());
+        return new JdbcStore(Objects.requireNonNull(dataSource, "dataSource"), Optional.empty(), false);
     }
 
     /** The devices, with their records and parameter trees. */
@@ -126,7 +134,8 @@ public final class JdbcStore implements AutoCloseable {
 
     /**
      * The per-device session locks: give them to every {@code Acs} sharing this database
-     * ({@code Acs.Builder.sessionLocks}), so a device is in session on one node at a time.
+     * ({@code Acs.Builder.sessionLocks}), so a device is in session on one node at a time. In a
+     * table on a database server; in memory for the embedded file, which one process opens.
      */
     public SessionLocks sessionLocks() {
         return locks;
@@ -147,8 +156,8 @@ public final class JdbcStore implements AutoCloseable {
         return db.isPostgres();
     }
 
-    /** The data source (tests and benchmarks in this package). */
-    DataSource dataSource() {
+    /** The data source the stores use (for monitoring or an operator's own read-only queries). */
+    public DataSource dataSource() {
         return db.dataSource();
     }
 

@@ -113,7 +113,7 @@ class SessionLocksContractTest {
 
         @Override
         SessionLocks newLocks() {
-            return databases.h2(dir).sessionLocks();
+            return databases.h2ByUrl(dir.resolve(java.util.UUID.randomUUID().toString())).sessionLocks();
         }
 
         @AfterEach

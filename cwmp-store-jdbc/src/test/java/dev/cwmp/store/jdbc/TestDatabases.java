@@ -38,6 +38,15 @@ final class TestDatabases implements AutoCloseable {
         return track(JdbcStore.h2(dir.resolve(UUID.randomUUID().toString())));
     }
 
+    /**
+     * A store on an H2 file opened by URL, as if by a server: its session locks are in the database
+     * (the embedded {@link JdbcStore#h2} keeps them in memory).
+     */
+    JdbcStore h2ByUrl(Path dir) {
+        return track(JdbcStore.connect("jdbc:h2:file:" + dir.toAbsolutePath().resolve("cwmp") + ";LOCK_TIMEOUT=10000",
+                "sa", "", 12));
+    }
+
     /** The PostgreSQL store, emptied. */
     JdbcStore emptyPostgres() {
         assumePostgres();

@@ -171,7 +171,7 @@ class TwoNodesTest {
         }
     }
 
-    /** Two pools on one H2 file in this JVM (H2 shares the open database between them). */
+    /** Two pools on one H2 file in this JVM (H2 shares the open database), locks in the database. */
     @Nested
     class On_one_h2_file extends Scenario {
         @TempDir
@@ -179,7 +179,7 @@ class TwoNodesTest {
 
         @Override
         JdbcStore[] stores() {
-            return new JdbcStore[] {databases.track(JdbcStore.h2(dir)), databases.track(JdbcStore.h2(dir))};
+            return new JdbcStore[] {databases.h2ByUrl(dir), databases.h2ByUrl(dir)};
         }
     }
 }
