@@ -270,6 +270,43 @@ class ScriptedProvisionTest {
     }
 
     @Test
+    void runs_on_several_threads_at_once_keep_to_their_own_device_and_arguments() throws Exception {
+        ScriptedProvision provision = scripts.put("parallel", """
+                const mac = declare("Device.Ethernet.Interface.1.MACAddress", {value: 1}).value[0];
+                let total = 0;
+                for (let i = 0; i < 200; i++) total += i;
+                log(args[0] + ":" + mac + ":" + total + ":" + Date.now());
+                """);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<String>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<String> logs = new java.util.ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        FakeContext ctx = new FakeContext(DEVICE, NOW.plusSeconds(thread))
+                                .value("Device.Ethernet.Interface.1.MACAddress", "mac-" + thread, "xsd:string", NOW);
+                        provision.run(ctx, List.of("t" + thread + "." + i));
+                        logs.addAll(ctx.logs);
+                    }
+                    return logs;
+                }));
+            }
+            for (int t = 0; t < 4; t++) {
+                List<String> logs = results.get(t).get();
+                assertThat(logs).hasSize(50);
+                for (int i = 0; i < 50; i++) {
+                    assertThat(logs.get(i)).isEqualTo("t" + t + "." + i + ":mac-" + t + ":19900:"
+                            + NOW.plusSeconds(t).toEpochMilli());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void globals_of_one_run_are_gone_in_the_next() {
         String source = """
                 counter = (typeof counter === "undefined") ? 1 : counter + 1;
