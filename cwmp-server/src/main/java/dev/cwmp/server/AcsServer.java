@@ -7,6 +7,8 @@ import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.ProvisioningDriver;
 import dev.cwmp.provisioning.ProvisioningStore;
 import dev.cwmp.scripting.ProvisionScripts;
+import dev.cwmp.scripting.VirtualParameterScripts;
+import dev.cwmp.server.internal.VirtualParameterScriptCatalog;
 import dev.cwmp.server.internal.DirectoryScriptCatalog;
 import dev.cwmp.server.internal.ProvisionScriptCatalog;
 import dev.cwmp.server.internal.StatusLog;
@@ -85,6 +87,10 @@ public final class AcsServer implements AutoCloseable {
             ProvisionScripts scripts = ProvisionScripts.create();
             ScriptCatalog provisionCatalog = DirectoryScriptCatalog.open(data.root().resolve("provisions"),
                     new ProvisionScriptCatalog(scripts));
+            // Kept and compile-checked for GenieACS clients; the provision engine does not evaluate them yet.
+            ScriptCatalog virtualParameterCatalog = DirectoryScriptCatalog.open(
+                    data.root().resolve("virtual-parameters"),
+                    new VirtualParameterScriptCatalog(VirtualParameterScripts.create()));
             this.files = FileStore.directory(data.files(), config.clock());
             LOG.info("data: {} ({} presets, {} provisions, {} files)", data.root(), presets.all().size(),
                     provisionCatalog.names().size(), files.list().size());
@@ -131,6 +137,7 @@ public final class AcsServer implements AutoCloseable {
                     .provisioning(provisioning)
                     .files(files)
                     .provisionScripts(provisionCatalog)
+                    .virtualParameterScripts(virtualParameterCatalog)
                     .authentication(config.nbiToken().map(NbiAuthentication::bearerToken)
                             .orElseGet(NbiAuthentication::open))
                     .bind(address)

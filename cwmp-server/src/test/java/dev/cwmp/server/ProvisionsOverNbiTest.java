@@ -46,4 +46,20 @@ class ProvisionsOverNbiTest {
             assertThat(send(server, "GET", "provisions/broken", "").statusCode()).isEqualTo(404);
         }
     }
+
+    @Test
+    void a_virtual_parameter_put_over_the_nbi_survives_a_restart_and_one_that_does_not_compile_is_refused()
+            throws Exception {
+        String source = "return {writable: false, value: [\"x\", \"xsd:string\"]};";
+        try (AcsServer server = start()) {
+            assertThat(send(server, "PUT", "virtual_parameters/constant", source).statusCode()).isEqualTo(200);
+            assertThat(send(server, "PUT", "virtual_parameters/broken", "return {").statusCode()).isEqualTo(400);
+        }
+        try (AcsServer server = start()) {
+            HttpResponse<String> kept = send(server, "GET", "virtual_parameters/constant", "");
+            assertThat(kept.statusCode()).isEqualTo(200);
+            assertThat(kept.body()).isEqualTo(source);
+            assertThat(send(server, "GET", "virtual_parameters/broken", "").statusCode()).isEqualTo(404);
+        }
+    }
 }
