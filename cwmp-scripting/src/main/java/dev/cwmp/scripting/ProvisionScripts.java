@@ -26,20 +26,32 @@ import java.util.function.Function;
 public final class ProvisionScripts {
 
     private final Sandbox sandbox;
+    private final VirtualParameterScripts virtualParameters;
     private final Map<String, ScriptedProvision> scripts = new ConcurrentHashMap<>();
 
-    private ProvisionScripts(ScriptLimits limits) {
+    private ProvisionScripts(ScriptLimits limits, VirtualParameterScripts virtualParameters) {
         this.sandbox = Sandbox.of(limits);
+        this.virtualParameters = virtualParameters;
     }
 
     /** An empty store whose scripts run within {@link ScriptLimits#defaults()}. */
     public static ProvisionScripts create() {
-        return new ProvisionScripts(ScriptLimits.defaults());
+        return new ProvisionScripts(ScriptLimits.defaults(), null);
     }
 
     /** An empty store whose scripts run within these limits. */
     public static ProvisionScripts create(ScriptLimits limits) {
-        return new ProvisionScripts(limits);
+        return new ProvisionScripts(java.util.Objects.requireNonNull(limits, "limits"), null);
+    }
+
+    /**
+     * An empty store whose scripts see these virtual parameters: a script's
+     * {@code declare("VirtualParameters.<name>", ...)} (or {@code VirtualParameters.*}) evaluates
+     * the virtual parameter's script and gives its value, as GenieACS does.
+     */
+    public static ProvisionScripts create(ScriptLimits limits, VirtualParameterScripts virtualParameters) {
+        return new ProvisionScripts(java.util.Objects.requireNonNull(limits, "limits"),
+                java.util.Objects.requireNonNull(virtualParameters, "virtualParameters"));
     }
 
     /**
@@ -50,7 +62,8 @@ public final class ProvisionScripts {
      *     characters, {@code /} or {@code \}
      */
     public ScriptedProvision put(String name, String source) {
-        ScriptedProvision provision = new ScriptedProvision(sandbox, sandbox.compile(Names.check(name), source));
+        ScriptedProvision provision = new ScriptedProvision(sandbox, sandbox.compile(Names.check(name), source),
+                virtualParameters);
         scripts.put(name, provision);
         return provision;
     }

@@ -25,10 +25,12 @@ public final class ScriptedProvision implements Provision {
 
     private final Sandbox sandbox;
     private final Sandbox.Compiled script;
+    private final VirtualParameterScripts virtualParameters;
 
-    ScriptedProvision(Sandbox sandbox, Sandbox.Compiled script) {
+    ScriptedProvision(Sandbox sandbox, Sandbox.Compiled script, VirtualParameterScripts virtualParameters) {
         this.sandbox = sandbox;
         this.script = script;
+        this.virtualParameters = virtualParameters;
     }
 
     /**
@@ -37,7 +39,7 @@ public final class ScriptedProvision implements Provision {
      * @throws ScriptSyntaxException when the source does not compile
      */
     public static ScriptedProvision compile(String name, String source) {
-        return new ScriptedProvision(Default.SANDBOX, Default.SANDBOX.compile(Names.check(name), source));
+        return new ScriptedProvision(Default.SANDBOX, Default.SANDBOX.compile(Names.check(name), source), null);
     }
 
     /** The name the provision was compiled under (used in its errors). */
@@ -59,7 +61,8 @@ public final class ScriptedProvision implements Provision {
     public void run(ProvisionContext context, List<Object> args) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(args, "args");
-        sandbox.run(script, context, (cx, scope) -> Sandbox.toJs(cx, scope, args), (cx, result) -> null);
+        sandbox.run(script, context, (cx, scope) -> Sandbox.toJs(cx, scope, args), (cx, result) -> null,
+                virtualParameters == null ? null : virtualParameters::declare);
     }
 
     @Override

@@ -106,6 +106,23 @@ public final class VirtualParameterScripts {
                 (cx, result) -> result(name, result)));
     }
 
+    /**
+     * The entries a provision's declaration of {@code VirtualParameters.<name>} (or {@code .*}, every
+     * stored one) sees: each script evaluated now, as a parameter read at the session's time.
+     */
+    java.util.List<dev.cwmp.datamodel.ParameterTree.Entry> declare(String name, ProvisionContext context,
+            Timestamps timestamps, Values values) {
+        List<String> wanted = name.equals("*") ? names() : List.of(name);
+        java.util.List<dev.cwmp.datamodel.ParameterTree.Entry> entries = new java.util.ArrayList<>(wanted.size());
+        for (String each : wanted) {
+            evaluate(each, context, timestamps, values).ifPresent(v -> entries.add(new dev.cwmp.datamodel.ParameterTree.Entry(
+                    dev.cwmp.datamodel.ParameterPath.parse(ROOT + each), false, Optional.of(v.writable()), v.value(),
+                    Optional.of(v.type()), java.util.OptionalInt.empty(), Optional.empty(), Optional.of(context.now()),
+                    Optional.of(context.now()), Optional.empty(), java.util.Set.of())));
+        }
+        return entries;
+    }
+
     private static Object arguments(Context cx, Scriptable scope, Timestamps timestamps, Values values) {
         Scriptable declared = cx.newObject(scope);
         timestamps.path().map(Instant::toEpochMilli).ifPresent(t -> declared.put("path", declared, (double) t));

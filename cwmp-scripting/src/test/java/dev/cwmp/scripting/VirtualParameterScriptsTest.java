@@ -7,6 +7,7 @@ import dev.cwmp.provisioning.Timestamps;
 import dev.cwmp.provisioning.Values;
 import dev.cwmp.session.DeviceId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,35 @@ class VirtualParameterScriptsTest {
         assertThatThrownBy(() -> scripts.evaluate("Nothing", ctx, Timestamps.none(), Values.none()))
                 .isInstanceOf(ScriptingException.class).hasMessageContaining("returns {writable, value");
         assertThat(scripts.evaluate("Absent", ctx, Timestamps.none(), Values.none())).isEmpty();
+    }
+
+    @Test
+    void provisions_read_and_write_virtual_parameters_by_declaring_them() {
+        scripts.put("MAC", """
+                const d = declare("Device.Ethernet.Interface.1.MACAddress", {value: args[0].value});
+                return {writable: false, value: [d.value[0].toLowerCase(), "xsd:string"]};
+                """);
+        scripts.put("Identity", """
+                const path = "Device.DeviceInfo.X_MIKROTIK_SystemIdentity";
+                if (args[1].value) {
+                  declare(path, null, {value: args[1].value[0]});
+                  return {writable: true, value: [args[1].value[0], "xsd:string"]};
+                }
+                return {writable: true, value: [declare(path, {value: 1}).value[0], "xsd:string"]};
+                """);
+        ProvisionScripts provisions = ProvisionScripts.create(ScriptLimits.defaults(), scripts);
+        FakeContext ctx = new FakeContext(DEVICE, NOW).value(MAC, "E4:8D:8C:61:31:E4", "xsd:string", NOW)
+                .value("Device.DeviceInfo.X_MIKROTIK_SystemIdentity", "MikroTik", "xsd:string", NOW);
+        provisions.put("uses", """
+                const mac = declare("VirtualParameters.MAC", {value: Date.now()});
+                log(mac.path + "=" + mac.value[0] + " writable " + mac.writable);
+                log(String(declare("VirtualParameters.*", {value: 1}).size));
+                declare("VirtualParameters.Identity", null, {value: "core-" + mac.value[0].slice(-5)});
+                """).run(ctx, List.of());
+        assertThat(ctx.logs).containsExactly("VirtualParameters.MAC=e4:8d:8c:61:31:e4 writable false", "2");
+        assertThat(ctx.declarations).extracting(FakeContext.Declaration::path, FakeContext.Declaration::values)
+                .contains(org.assertj.core.groups.Tuple.tuple("Device.DeviceInfo.X_MIKROTIK_SystemIdentity",
+                        Values.value("core-31:e4")));
     }
 
     @Test
