@@ -1,13 +1,16 @@
 package dev.cwmp.provisioning;
 
+import dev.cwmp.datamodel.ParameterPath;
 import dev.cwmp.provisioning.internal.PreconditionEvaluator;
 import dev.cwmp.session.SessionContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +46,8 @@ public final class PresetEvaluator {
     private final long[] untagged;
     /** Presets by the tag their precondition requires. */
     private final Map<String, int[]> byRequiredTag;
+    /** The parameters the preconditions read. */
+    private final Set<ParameterPath> preconditionParameters;
 
     private PresetEvaluator(Collection<Preset> all) {
         List<Preset> sorted = new ArrayList<>(all);
@@ -82,6 +87,39 @@ public final class PresetEvaluator {
         }
         this.byFirstEvent = toArrays(index);
         this.byRequiredTag = toArrays(tagIndex);
+        Set<ParameterPath> read = new LinkedHashSet<>();
+        for (Precondition p : preconditions) {
+            if (p != null) {
+                collectParameters(p, read);
+            }
+        }
+        this.preconditionParameters = Collections.unmodifiableSet(read);
+    }
+
+    private static void collectParameters(Precondition p, Set<ParameterPath> into) {
+        if (p instanceof Precondition.And a) {
+            a.operands().forEach(o -> collectParameters(o, into));
+        } else if (p instanceof Precondition.Or o) {
+            o.operands().forEach(x -> collectParameters(x, into));
+        } else if (p instanceof Precondition.Not n) {
+            collectParameters(n.operand(), into);
+        } else if (p instanceof Precondition.Comparison c) {
+            collectParameter(c.left(), into);
+            collectParameter(c.right(), into);
+        } else if (p instanceof Precondition.Like l) {
+            collectParameter(l.value(), into);
+            collectParameter(l.pattern(), into);
+        } else if (p instanceof Precondition.IsNull n) {
+            collectParameter(n.operand(), into);
+        } else if (p instanceof Precondition.Term t) {
+            collectParameter(t.operand(), into);
+        }
+    }
+
+    private static void collectParameter(Precondition.Operand operand, Set<ParameterPath> into) {
+        if (operand instanceof Precondition.Parameter parameter) {
+            into.add(parameter.path());
+        }
     }
 
     private static Map<String, int[]> toArrays(Map<String, List<Integer>> index) {
@@ -117,6 +155,14 @@ public final class PresetEvaluator {
     public static PresetEvaluator of(Collection<Preset> presets) {
         Objects.requireNonNull(presets, "presets");
         return new PresetEvaluator(presets);
+    }
+
+    /**
+     * The parameters the presets' preconditions read (besides tags, events and the device id): a
+     * change of one of them in a session may make another preset apply (the driver's cycles).
+     */
+    Set<ParameterPath> preconditionParameters() {
+        return preconditionParameters;
     }
 
     /** The presets in evaluation order (weight, then name). */

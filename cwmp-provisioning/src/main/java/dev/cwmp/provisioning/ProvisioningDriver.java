@@ -59,8 +59,17 @@ import org.slf4j.LoggerFactory;
  * {@link Provision} with the preset's arguments) and turns what is still pending into the next
  * request, reads before writes: GetParameterNames for what the ACS does not know,
  * GetParameterValues in batches, SetParameterValues (with the xsi:type the device reported) only
- * for what differs, AddObject/DeleteObject, then Download, FactoryReset, Reboot. When a run declares
- * nothing pending the driver is done with the session.
+ * for what differs, AddObject/DeleteObject, then Download, FactoryReset, Reboot.
+ *
+ * <p>Cycles, as GenieACS's: when a run declares nothing pending and the device changed since the
+ * last evaluation (its tags, or the value of a parameter a precondition reads), the presets are
+ * evaluated again, with the session's events and at the instant of the first evaluation; the presets
+ * that apply now and did not at the previous evaluation start a new cycle (their tag entries applied,
+ * their configurations run). So a chain of presets moving a device through tags runs in one session.
+ * At most {@link ProvisioningOptions#maxCycles()} cycles follow the first evaluation; one more needed
+ * is the fault {@code too_many_cycles} on the channels of the presets that would run (GenieACS calls
+ * it {@code preset_loop}). When nothing is pending and no new preset applies the driver is done with
+ * the session.
  *
  * <p>Faults: a provision that throws or is unknown, an extension that fails, a CWMP fault of the
  * CPE on a request, a bound reached ({@link ProvisioningOptions}), a Download that failed or timed
@@ -254,31 +263,111 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             LOG.info("{}: 0 BOOTSTRAP: {} pending transfers dropped", id, before.transfers().size());
         }
         saved = store.get(id).orElse(DeviceProvisioning.empty(id));
-        Set<String> waiting = new HashSet<>();
         for (ProvisioningFault f : saved.faults()) {
             if (f.isWaiting(now)) {
-                waiting.add(f.channel());
+                state.waiting.add(f.channel());
             }
         }
-        PresetEvaluation evaluation = evaluator().evaluate(session);
+        state.evaluator = evaluator();
+        state.evaluatedAt = now;
+        state.run.transfersPending(saved.transfers());
+        PresetEvaluation evaluation = state.evaluator.evaluate(DeviceView.of(session), now);
+        cycle(session, state, evaluation, evaluation.applicable());
+    }
+
+    /**
+     * Starts a cycle: remembers what the evaluation saw (the tags and the parameters preconditions
+     * read) and which presets it found, skips the presets of waiting channels among {@code toRun},
+     * applies the tag entries of the others and makes their merged configurations the ones the next
+     * runs run.
+     */
+    private void cycle(SessionContext session, State state, PresetEvaluation evaluation, List<Preset> toRun) {
         state.applicable = evaluation.applicable();
+        evaluation.applicable().forEach(p -> state.seen.putIfAbsent(p.name(), p));
+        state.sawTags = Set.copyOf(session.device().tags());
+        state.sawParameters = preconditionValues(session, state.evaluator);
         List<Preset> running = new ArrayList<>();
-        for (Preset p : evaluation.applicable()) {
-            if (waiting.contains(p.effectiveChannel())) {
+        for (Preset p : toRun) {
+            if (state.waiting.contains(p.effectiveChannel())) {
                 state.skipped.add(p.effectiveChannel());
             } else {
                 running.add(p);
             }
         }
         if (!state.skipped.isEmpty()) {
-            LOG.debug("{}: channels {} wait after a fault; their presets are skipped", id, state.skipped);
+            LOG.debug("{}: channels {} wait after a fault; their presets are skipped", session.deviceId(),
+                    state.skipped);
         }
         PresetEvaluation runningEvaluation = running.size() == evaluation.applicable().size() ? evaluation
                 : new PresetEvaluation(running);
         session.updateDevice(runningEvaluation::applyTags);
         state.configurations = runningEvaluation.sourcedConfigurations();
-        state.run.transfersPending(saved.transfers());
     }
+
+    /** The values of the parameters the preconditions read, as they are now in the session's tree. */
+    private static Map<ParameterPath, Optional<String>> preconditionValues(SessionContext session,
+            PresetEvaluator evaluator) {
+        Set<ParameterPath> paths = evaluator.preconditionParameters();
+        if (paths.isEmpty()) {
+            return Map.of();
+        }
+        DeviceView view = DeviceView.of(session);
+        Map<ParameterPath, Optional<String>> values = new HashMap<>();
+        for (ParameterPath path : paths) {
+            values.put(path, view.parameter(path).map(DeviceView.ParameterValue::value));
+        }
+        return values;
+    }
+
+    /**
+     * After a run converged: when the device changed since the last evaluation (its tags, or a
+     * parameter a precondition reads), evaluates the presets again, at the same instant with the
+     * same events, and starts a cycle with the presets that apply now and did not at the previous
+     * evaluation; records {@code too_many_cycles} instead when {@link ProvisioningOptions#maxCycles()}
+     * cycles have run after the first evaluation.
+     */
+    private CycleOutcome nextCycle(SessionContext session, State state) {
+        if (state.sawTags.equals(session.device().tags())
+                && state.sawParameters.equals(preconditionValues(session, state.evaluator))) {
+            return CycleOutcome.DONE;
+        }
+        PresetEvaluation evaluation = state.evaluator.evaluate(DeviceView.of(session), state.evaluatedAt);
+        Set<String> before = new HashSet<>();
+        state.applicable.forEach(p -> before.add(p.name()));
+        List<Preset> fresh = new ArrayList<>();
+        for (Preset p : evaluation.applicable()) {
+            if (!before.contains(p.name()) && !state.faulted.contains(p.effectiveChannel())) {
+                fresh.add(p);
+            }
+        }
+        if (fresh.stream().allMatch(p -> state.waiting.contains(p.effectiveChannel()))) {
+            fresh.forEach(p -> state.skipped.add(p.effectiveChannel()));
+            return CycleOutcome.DONE;
+        }
+        if (state.cycles >= options.maxCycles()) {
+            Set<String> channels = new LinkedHashSet<>();
+            for (Preset p : fresh) {
+                if (!state.waiting.contains(p.effectiveChannel())) {
+                    channels.add(p.effectiveChannel());
+                    state.seen.putIfAbsent(p.name(), p);
+                }
+            }
+            String message = "the presets still change the device after " + state.cycles + " cycles; "
+                    + fresh.stream().map(Preset::name).toList() + " would apply next";
+            for (String channel : channels) {
+                recordFault(session, channel, "too_many_cycles", message);
+                state.faulted.add(channel);
+            }
+            return CycleOutcome.BOUND;
+        }
+        state.cycles++;
+        LOG.debug("{}: cycle {}: presets {}", session.deviceId(), state.cycles,
+                fresh.stream().map(Preset::name).toList());
+        cycle(session, state, evaluation, fresh);
+        return CycleOutcome.AGAIN;
+    }
+
+    private enum CycleOutcome { DONE, AGAIN, BOUND }
 
     @Override
     public Optional<AcsRequest<?>> nextRequest(SessionContext session) {
@@ -301,6 +390,25 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             return bound(session, state, "too_many_requests",
                     "provisions still pending after " + session.acsRequestCount() + " requests");
         }
+        while (true) {
+            runConfigurations(session, state);
+            Optional<AcsRequest<?>> next = run.plan();
+            if (next.isPresent()) {
+                return next;
+            }
+            CycleOutcome outcome = nextCycle(session, state);
+            if (outcome == CycleOutcome.AGAIN) {
+                continue; // the new cycle's configurations run at once, in this call
+            }
+            run.finish();
+            state.converged = outcome == CycleOutcome.DONE;
+            return Optional.empty();
+        }
+    }
+
+    /** One run of the current cycle's configurations, again without a channel that faults in it. */
+    private void runConfigurations(SessionContext session, State state) {
+        ProvisionSession run = state.run;
         boolean again = true;
         while (again) {
             again = false;
@@ -321,12 +429,6 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
                 }
             }
         }
-        Optional<AcsRequest<?>> next = run.plan();
-        if (next.isEmpty()) {
-            run.finish();
-            state.converged = true;
-        }
-        return next;
     }
 
     /** Why a configuration faulted. */
@@ -634,8 +736,22 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         final ProvisionSession run;
         boolean prepared;
         boolean converged;
+        /** The evaluator of the session's first evaluation, used by its later cycles too. */
+        PresetEvaluator evaluator;
+        /** The instant of the first evaluation: later cycles evaluate schedules at the same instant. */
+        Instant evaluatedAt;
+        /** How many cycles ran after the first evaluation. */
+        int cycles;
+        /** The presets the last evaluation found applicable. */
         List<Preset> applicable = List.of();
+        /** Every preset found applicable in one of the session's cycles, by name, in order. */
+        final Map<String, Preset> seen = new LinkedHashMap<>();
+        /** What the last evaluation saw: the tags and the values of the parameters preconditions read. */
+        Set<String> sawTags = Set.of();
+        Map<ParameterPath, Optional<String>> sawParameters = Map.of();
         List<PresetEvaluation.Sourced> configurations = List.of();
+        /** Channels whose fault still waits (from earlier sessions). */
+        final Set<String> waiting = new HashSet<>();
         /** Channels skipped: their fault still waits. */
         final Set<String> skipped = new LinkedHashSet<>();
         /** Channels faulted in this session. */
@@ -647,14 +763,20 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             this.run = run;
         }
 
+        /** The names of the presets of these channels: the last evaluation's, then earlier cycles'. */
         List<String> presetsOf(Set<String> channels) {
-            List<String> names = new ArrayList<>();
+            Set<String> names = new LinkedHashSet<>();
             for (Preset p : applicable) {
                 if (channels.contains(p.effectiveChannel())) {
                     names.add(p.name());
                 }
             }
-            return names;
+            for (Preset p : seen.values()) {
+                if (channels.contains(p.effectiveChannel())) {
+                    names.add(p.name());
+                }
+            }
+            return List.copyOf(names);
         }
     }
 

@@ -1,0 +1,174 @@
+package dev.cwmp.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cwmp.protocol.rpc.AcsMessage;
+import dev.cwmp.session.Acs;
+import dev.cwmp.session.DeviceId;
+import dev.cwmp.session.DeviceRecord;
+import dev.cwmp.session.auth.CpeAuthenticator;
+import dev.cwmp.session.http.JdkHttpTransport;
+import dev.cwmp.testkit.sim.DeviceProfile;
+import dev.cwmp.testkit.sim.ManualScheduler;
+import dev.cwmp.testkit.sim.SessionRecord;
+import dev.cwmp.testkit.sim.SimulatedDevice;
+import dev.cwmp.testkit.sim.Simulator;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cycles: within one session, once the applicable configurations have converged and the device
+ * changed (tags, or a parameter a precondition reads), the presets are evaluated again and the
+ * newly applicable ones run, up to {@link ProvisioningOptions#maxCycles()}.
+ */
+class ProvisioningCyclesTest {
+
+    private static final String SERIAL = "4AC7046131E4";
+    private static final DeviceId ID = new DeviceId("E48D8C", "RB951Ui-2HnD", SERIAL);
+    private static final String SSID = "Device.WiFi.SSID.1.SSID";
+    private static final String INTERVAL = "Device.ManagementServer.PeriodicInformInterval";
+
+    private final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-11-25T10:00:00Z"));
+    private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
+    private ProvisioningDriver driver;
+    private Acs acs;
+    private JdkHttpTransport http;
+    private Simulator simulator;
+    private SimulatedDevice cpe;
+
+    private void start(ProvisioningDriver.Builder builder) {
+        driver = builder.build();
+        acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
+        http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
+        simulator = Simulator.builder(URI.create("http://127.0.0.1:" + http.port() + "/"))
+                .scheduler(scheduler).executor(Runnable::run).listener(sessions::add).noConnectionRequests().build();
+        cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
+        cpe.powerOn();
+        scheduler.runDue();
+    }
+
+    @AfterEach
+    void stop() {
+        if (simulator != null) {
+            simulator.close();
+            http.close();
+            acs.close();
+            driver.close();
+        }
+    }
+
+    private SessionRecord informAgain() {
+        int before = sessions.size();
+        cpe.informNow();
+        scheduler.runDue();
+        assertThat(sessions).hasSizeGreaterThan(before);
+        return sessions.get(sessions.size() - 1);
+    }
+
+    private DeviceRecord record() {
+        return acs.devices().record(ID).orElseThrow();
+    }
+
+    private static List<String> methods(SessionRecord session) {
+        return session.acsRequests().stream().map(AcsMessage::methodName).toList();
+    }
+
+    @Test
+    void tags_set_in_one_cycle_make_the_next_preset_apply_in_the_same_session() {
+        Preset first = Preset.builder("1 first").weight(1).addTag("A").build();
+        Preset second = Preset.builder("2 second").weight(2).precondition("Tags.A IS NOT NULL")
+                .setValue(SSID, Literal.of("cycled")).addTag("B").build();
+        Preset third = Preset.builder("3 third").weight(3).precondition("Tags.B IS NOT NULL AND Tags.C IS NULL")
+                .addTag("C").build();
+        start(ProvisioningDriver.builder(List.of(first, second, third)));
+
+        assertThat(sessions).singleElement().satisfies(s -> {
+            assertThat(s.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+            assertThat(methods(s)).contains("SetParameterValues");
+        });
+        assertThat(record().tags()).containsExactlyInAnyOrder("A", "B", "C");
+        assertThat(cpe.value(SSID)).hasValue("cycled");
+        assertThat(driver.status(ID)).hasValueSatisfying(
+                st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.CONFIGURED));
+        assertThat(driver.faults(ID)).isEmpty();
+
+        // Nothing changes any more: the next session sends nothing and runs no further cycle.
+        assertThat(informAgain().acsRequests()).isEmpty();
+        assertThat(record().tags()).containsExactlyInAnyOrder("A", "B", "C");
+    }
+
+    @Test
+    void a_preset_chain_longer_than_the_cycle_bound_goes_on_in_the_next_session_after_a_fault() {
+        Preset first = Preset.builder("1 first").weight(1).addTag("A").build();
+        Preset second = Preset.builder("2 second").weight(2).precondition("Tags.A IS NOT NULL").addTag("B").build();
+        Preset third = Preset.builder("3 third").weight(3).channel("chain").precondition("Tags.B IS NOT NULL")
+                .addTag("C").build();
+        start(ProvisioningDriver.builder(List.of(first, second, third))
+                .options(ProvisioningOptions.defaults().withMaxCycles(1)));
+
+        // One cycle after the first evaluation: B is set, C would need a second one.
+        assertThat(record().tags()).containsExactlyInAnyOrder("A", "B");
+        assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
+            assertThat(f.channel()).isEqualTo("chain");
+            assertThat(f.code()).isEqualTo("too_many_cycles");
+            assertThat(f.message()).contains("3 third");
+        });
+        assertThat(driver.status(ID)).hasValueSatisfying(st -> {
+            assertThat(st.state()).isEqualTo(ConfigurationStatus.State.FAULTED);
+            assertThat(st.pendingPresets()).containsExactly("3 third");
+        });
+    }
+
+    @Test
+    void two_presets_toggling_a_tag_forever_end_in_a_too_many_cycles_fault_on_their_channel() {
+        Preset on = Preset.builder("on").channel("toggle").precondition("Tags.X IS NULL").addTag("X").build();
+        Preset off = Preset.builder("off").channel("toggle").precondition("Tags.X IS NOT NULL").deleteTag("X")
+                .build();
+        Preset other = Preset.builder("other").channel("wifi").setValue(SSID, Literal.of("still set")).build();
+        start(ProvisioningDriver.builder(List.of(on, off, other)));
+
+        SessionRecord session = sessions.get(0);
+        assertThat(sessions).hasSize(1);
+        assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
+            assertThat(f.channel()).isEqualTo("toggle");
+            assertThat(f.code()).isEqualTo("too_many_cycles");
+            assertThat(f.message()).contains("after " + ProvisioningOptions.DEFAULT_MAX_CYCLES + " cycles");
+        });
+        // The first evaluation added X; four cycles toggled it off, on, off, on.
+        assertThat(record().tags()).containsExactly("X");
+        assertThat(cpe.value(SSID)).hasValue("still set");
+        assertThat(driver.status(ID)).hasValueSatisfying(st -> {
+            assertThat(st.state()).isEqualTo(ConfigurationStatus.State.FAULTED);
+            assertThat(st.reason()).hasValueSatisfying(r -> assertThat(r).contains("too_many_cycles"));
+        });
+
+        // The channel waits out its back-off: the next session leaves the tag alone.
+        informAgain();
+        assertThat(record().tags()).containsExactly("X");
+        assertThat(driver.faults(ID)).singleElement().satisfies(f -> assertThat(f.retries()).isZero());
+    }
+
+    @Test
+    void a_precondition_on_a_parameter_a_provision_set_is_evaluated_again_in_the_session() {
+        Preset setter = Preset.builder("1 setter").weight(1).provision("interval", Literal.of("600")).build();
+        Preset follower = Preset.builder("2 follower").weight(2).precondition(INTERVAL + " = 600")
+                .setValue(SSID, Literal.of("follows")).build();
+        start(ProvisioningDriver.builder(List.of(setter, follower))
+                .provision("interval", (ctx, args) -> ctx.declare(INTERVAL, Timestamps.none(),
+                        Values.value(args.get(0)))));
+
+        assertThat(sessions).singleElement().satisfies(s -> assertThat(s.outcome())
+                .isEqualTo(SessionRecord.Outcome.COMPLETED));
+        assertThat(cpe.value(INTERVAL)).hasValue("600");
+        assertThat(cpe.value(SSID)).hasValue("follows");
+        assertThat(driver.status(ID)).hasValueSatisfying(
+                st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.CONFIGURED));
+        assertThat(informAgain().acsRequests()).isEmpty();
+    }
+}
