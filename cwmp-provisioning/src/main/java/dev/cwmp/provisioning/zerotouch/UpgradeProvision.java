@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code upgrade} provision: {@code upgrade(minimumVersion, url)}. Reads
+ * The {@code upgrade} provision: {@code upgrade(minimumVersion, url[, fileSize])}. Reads
  * {@code Device.DeviceInfo.SoftwareVersion} (the Inform's value, fresh in every session); when it is
  * older than {@code minimumVersion} (compared number by number: {@code 6.40.5 < 6.49.7 < 6.100}) it
  * asks the device to download {@code url} as a {@code 1 Firmware Upgrade Image}, and the
- * TransferComplete moves the story on ({@code 19 UPGRADED}). When the device already runs that
- * version or a newer one no TransferComplete will come, so the provision moves the tags on itself:
+ * TransferComplete moves the story on ({@code 19 UPGRADED}); {@code fileSize}, when given (the
+ * length in bytes of the package list, known where the list is built:
+ * {@link ZeroTouch#routerOsPackageList}), is sent as the Download's FileSize, else 0 (unknown). When
+ * the device already runs that version or a newer one no TransferComplete will come, so the
+ * provision moves the tags on itself:
  * {@code UPGRADING} off, {@code UPGRADED} on.
  */
 public final class UpgradeProvision implements Provision {
@@ -26,7 +29,16 @@ public final class UpgradeProvision implements Provision {
     @Override
     public void run(ProvisionContext context, List<Object> args) {
         if (args.size() < 2 || !(args.get(0) instanceof String minimum) || !(args.get(1) instanceof String url)) {
-            throw new ProvisioningException("upgrade(minimumVersion, url) needs two strings, got " + args);
+            throw new ProvisioningException("upgrade(minimumVersion, url[, fileSize]) needs two strings, got " + args);
+        }
+        long fileSize = 0;
+        if (args.size() > 2) {
+            if (!(args.get(2) instanceof Number n) || n.doubleValue() < 0
+                    || n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw new ProvisioningException("upgrade: fileSize is a whole number of bytes, not negative, got "
+                        + args.get(2));
+            }
+            fileSize = n.longValue();
         }
         List<ParameterTree.Entry> entries = context.declare(SOFTWARE_VERSION, Timestamps.value(context.now()),
                 Values.none());
@@ -37,7 +49,7 @@ public final class UpgradeProvision implements Provision {
             return;
         }
         if (compareVersions(current.get(), minimum) < 0) {
-            context.download("1 Firmware Upgrade Image", url, "");
+            context.download("1 Firmware Upgrade Image", url, "", fileSize);
         } else {
             context.tag("UPGRADING", false);
             context.tag("UPGRADED", true);

@@ -74,6 +74,7 @@ class ZeroTouchStoryTest {
     private SocketTransport transport;
     private Simulator simulator;
     private SimulatedDevice cpe;
+    private long upgradeListSize;
 
     private void start(String presetsJson) throws IOException {
         files = FileStore.inMemory(scheduler);
@@ -83,12 +84,17 @@ class ZeroTouchStoryTest {
             put(npk, "fake package " + npk, new FileInfo(FIRMWARE, "E48D8C", "", ZeroTouch.TARGET_VERSION));
             packages.add(fileServer.urlOf(npk));
         }
-        put(ZeroTouch.UPGRADE_LIST, ZeroTouch.routerOsPackageList(packages),
+        String packageList = ZeroTouch.routerOsPackageList(packages);
+        put(ZeroTouch.UPGRADE_LIST, packageList,
                 new FileInfo(FIRMWARE, "E48D8C", "RB951Ui-2HnD", ZeroTouch.TARGET_VERSION));
+        upgradeListSize = packageList.getBytes(StandardCharsets.UTF_8).length;
         put(ZeroTouch.AP_BRIDGE_FILE, ZeroTouch.AP_BRIDGE_SCRIPT, FileInfo.ofType("3 Vendor Configuration File"));
 
-        List<Preset> presets = PresetJson.readList(presetsJson.replace(ZeroTouch.DEFAULT_FILE_SERVER.toString(),
-                fileServer.baseUrl().toString()));
+        // The package list's length is known here, where it was built: the upgrade provision's third argument.
+        String upgradeUrl = ZeroTouch.DEFAULT_FILE_SERVER + ZeroTouch.UPGRADE_LIST;
+        List<Preset> presets = PresetJson.readList(presetsJson
+                .replace(upgradeUrl + "\"]", upgradeUrl + "\"," + upgradeListSize + "]")
+                .replace(ZeroTouch.DEFAULT_FILE_SERVER.toString(), fileServer.baseUrl().toString()));
         driver = ZeroTouch.register(ProvisioningDriver.builder(presets)).build();
         acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
         transport = SocketTransport.start(acs, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -220,7 +226,10 @@ class ZeroTouchStoryTest {
         assertThat(phases(firstBoot)).as(describe(firstBoot)).containsExactly(Phase.UPGRADING, Phase.PROVISIONED);
         assertThat(cpe.softwareVersion()).isEqualTo(ZeroTouch.TARGET_VERSION);
         assertThat(downloads(firstBoot, FIRMWARE)).singleElement()
-                .satisfies(d -> assertThat(d.url()).isEqualTo(fileServer.urlOf(ZeroTouch.UPGRADE_LIST).toString()));
+                .satisfies(d -> {
+                    assertThat(d.url()).isEqualTo(fileServer.urlOf(ZeroTouch.UPGRADE_LIST).toString());
+                    assertThat(d.fileSize()).isEqualTo(upgradeListSize).isPositive();
+                });
         assertThat(cpe.isSilenced()).isFalse();
         assertThat(cpe.value(SSID)).hasValue("test_131E4");
         assertThat(cpe.value("Device.WiFi.AccessPoint.1.Enable")).hasValue("true");
