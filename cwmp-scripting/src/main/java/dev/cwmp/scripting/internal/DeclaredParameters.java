@@ -53,7 +53,7 @@ final class DeclaredParameters extends ScriptableObject {
         Context cx = Context.getCurrentContext();
         Sandbox.commitIfUncommitted(cx);
         if (entries.isEmpty()) {
-            return Undefined();
+            return undefinedValue();
         }
         ParameterTree.Entry first = entries.get(0);
         switch (name) {
@@ -65,10 +65,10 @@ final class DeclaredParameters extends ScriptableObject {
             case "object":
                 return first.object();
             case "writable":
-                return first.writable().map(w -> (Object) w).orElse(Undefined());
+                return first.writable().map(w -> (Object) w).orElse(undefinedValue());
             default: // value
                 if (first.value().isEmpty()) {
-                    return Undefined();
+                    return undefinedValue();
                 }
                 String type = first.type().orElse("xsd:string");
                 return cx.newArray(getParentScope(), new Object[] {JsValues.typedValue(first.value().get(), type), type});
@@ -99,7 +99,7 @@ final class DeclaredParameters extends ScriptableObject {
         return ((Callable) values).call(cx, scope, array, new Object[0]);
     }
 
-    private static Object Undefined() {
+    private static Object undefinedValue() {
         return org.mozilla.javascript.Undefined.instance;
     }
 }
