@@ -224,4 +224,17 @@ class PresetEvaluatorTest {
         return DeviceView.builder(record.id()).manufacturer(record.manufacturer())
                 .tags(record.tags().toArray(String[]::new)).events(events).build();
     }
+
+    @Test
+    void the_parameters_preconditions_read_are_collected_for_the_cycles() {
+        PresetEvaluator evaluator = PresetEvaluator.of(List.of(
+                Preset.builder("a").precondition("Device.DeviceInfo.SoftwareVersion < \"6.49\" AND Tags.X IS NULL")
+                        .build(),
+                Preset.builder("b").precondition("NOT (Device.ManagementServer.PeriodicInformInterval = 600"
+                        + " OR DeviceID.Manufacturer = \"MikroTik\")").build(),
+                Preset.builder("c").build()));
+
+        assertThat(evaluator.preconditionParameters()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "Device.DeviceInfo.SoftwareVersion", "Device.ManagementServer.PeriodicInformInterval");
+    }
 }

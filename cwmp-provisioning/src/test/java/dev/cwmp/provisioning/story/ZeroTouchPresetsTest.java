@@ -85,4 +85,14 @@ class ZeroTouchPresetsTest {
                 .containsExactly("routeros-mipsbe-6.49.7.npk", "tr069-client-6.49.7-mipsbe.npk");
         assertThatThrownBy(() -> ZeroTouch.routerOsPackageList(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void the_upgrade_provision_rejects_a_file_size_that_is_not_a_whole_number_of_bytes() {
+        UpgradeProvision upgrade = new UpgradeProvision();
+        for (Object size : List.of(-1L, 1.5, "12")) {
+            assertThatThrownBy(() -> upgrade.run(null, List.of(ZeroTouch.TARGET_VERSION, "http://h/list.xml", size)))
+                    .isInstanceOf(dev.cwmp.provisioning.ProvisioningException.class)
+                    .hasMessageContaining("fileSize");
+        }
+    }
 }
