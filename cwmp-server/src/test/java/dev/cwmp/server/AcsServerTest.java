@@ -38,7 +38,7 @@ class AcsServerTest {
 
     private ServerConfig.Builder config(CpeAuth auth) {
         return ServerConfig.builder(auth).nbiToken(Secret.of("t0k3n")).cwmpPort(0).nbiPort(0).fsPort(0)
-                .dataDir(dir.resolve("data"));
+                .dataDir(dir.resolve("data")).zeroTouch(false);
     }
 
     @Test
