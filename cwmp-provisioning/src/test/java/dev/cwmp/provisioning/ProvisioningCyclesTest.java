@@ -103,6 +103,24 @@ class ProvisioningCyclesTest {
     }
 
     @Test
+    void a_preset_that_still_applies_is_not_run_again_in_a_later_cycle() {
+        // As the zero-touch story's "00 NEW DEVICE": on 0 BOOTSTRAP it tags PENDING and drops DONE. Run again
+        // in the second cycle it would undo what "work" did, and the two would loop.
+        Preset bootstrap = Preset.builder("00 bootstrap").weight(0).events("0 BOOTSTRAP").addTag("PENDING")
+                .deleteTag("DONE").build();
+        Preset work = Preset.builder("10 work").weight(10).precondition("Tags.PENDING IS NOT NULL")
+                .setValue(SSID, Literal.of("worked")).deleteTag("PENDING").addTag("DONE").build();
+        start(ProvisioningDriver.builder(List.of(bootstrap, work)));
+
+        assertThat(sessions).hasSize(1);
+        assertThat(record().tags()).containsExactly("DONE");
+        assertThat(cpe.value(SSID)).hasValue("worked");
+        assertThat(driver.faults(ID)).isEmpty();
+        assertThat(driver.status(ID)).hasValueSatisfying(
+                st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.CONFIGURED));
+    }
+
+    @Test
     void a_preset_chain_longer_than_the_cycle_bound_goes_on_in_the_next_session_after_a_fault() {
         Preset first = Preset.builder("1 first").weight(1).addTag("A").build();
         Preset second = Preset.builder("2 second").weight(2).precondition("Tags.A IS NOT NULL").addTag("B").build();
