@@ -113,6 +113,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
     private final ProvisioningOptions options;
     private final Consumer<ProvisioningFault> faultListener;
     private final ExecutorService extensionThreads;
+    private final VirtualParameterSource virtualParameters;
     private volatile Built built;
 
     private record Built(long version, PresetEvaluator evaluator) {
@@ -129,6 +130,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         this.extensions = Map.copyOf(b.extensions);
         this.options = b.options;
         this.faultListener = b.faultListener;
+        this.virtualParameters = b.virtualParameters;
         long version = presetStore.version();
         this.built = new Built(version, PresetEvaluator.of(presetStore.all()));
         this.extensionThreads = Executors.newCachedThreadPool(r -> {
@@ -215,7 +217,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             forgetCachedParameters(session);
         }
         session.attributes().put(STATE, new State(
-                new ProvisionSession(session, options.valuesPerRequest(), this::callExtension)));
+                new ProvisionSession(session, options.valuesPerRequest(), this::callExtension, virtualParameters)));
     }
 
     private static void forgetCachedParameters(SessionContext session) {
@@ -807,6 +809,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         private ProvisioningOptions options = ProvisioningOptions.defaults();
         private Consumer<ProvisioningFault> faultListener = f -> {
         };
+        private VirtualParameterSource virtualParameters = VirtualParameterSource.none();
 
         private Builder(PresetStore presets) {
             this.presets = Objects.requireNonNull(presets, "presets");
@@ -856,6 +859,15 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         /** Hears of every fault recorded (on the session's thread; keep it quick). */
         public Builder faultListener(Consumer<ProvisioningFault> listener) {
             this.faultListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Computes the {@code VirtualParameters.<name>} that configurations and provisions declare
+         * (default none): the values are merged into the device's tree, never asked of the CPE.
+         */
+        public Builder virtualParameters(VirtualParameterSource source) {
+            this.virtualParameters = Objects.requireNonNull(source, "source");
             return this;
         }
 

@@ -26,32 +26,20 @@ import java.util.function.Function;
 public final class ProvisionScripts {
 
     private final Sandbox sandbox;
-    private final VirtualParameterScripts virtualParameters;
     private final Map<String, ScriptedProvision> scripts = new ConcurrentHashMap<>();
 
-    private ProvisionScripts(ScriptLimits limits, VirtualParameterScripts virtualParameters) {
+    private ProvisionScripts(ScriptLimits limits) {
         this.sandbox = Sandbox.of(limits);
-        this.virtualParameters = virtualParameters;
     }
 
     /** An empty store whose scripts run within {@link ScriptLimits#defaults()}. */
     public static ProvisionScripts create() {
-        return new ProvisionScripts(ScriptLimits.defaults(), null);
+        return new ProvisionScripts(ScriptLimits.defaults());
     }
 
     /** An empty store whose scripts run within these limits. */
     public static ProvisionScripts create(ScriptLimits limits) {
-        return new ProvisionScripts(java.util.Objects.requireNonNull(limits, "limits"), null);
-    }
-
-    /**
-     * An empty store whose scripts see these virtual parameters: a script's
-     * {@code declare("VirtualParameters.<name>", ...)} (or {@code VirtualParameters.*}) evaluates
-     * the virtual parameter's script and gives its value, as GenieACS does.
-     */
-    public static ProvisionScripts create(ScriptLimits limits, VirtualParameterScripts virtualParameters) {
-        return new ProvisionScripts(java.util.Objects.requireNonNull(limits, "limits"),
-                java.util.Objects.requireNonNull(virtualParameters, "virtualParameters"));
+        return new ProvisionScripts(java.util.Objects.requireNonNull(limits, "limits"));
     }
 
     /**
@@ -62,8 +50,7 @@ public final class ProvisionScripts {
      *     characters, {@code /} or {@code \}
      */
     public ScriptedProvision put(String name, String source) {
-        ScriptedProvision provision = new ScriptedProvision(sandbox, sandbox.compile(Names.check(name), source),
-                virtualParameters);
+        ScriptedProvision provision = new ScriptedProvision(sandbox, sandbox.compile(Names.check(name), source));
         scripts.put(name, provision);
         return provision;
     }

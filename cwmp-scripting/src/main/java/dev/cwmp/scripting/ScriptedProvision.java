@@ -25,12 +25,10 @@ public final class ScriptedProvision implements Provision {
 
     private final Sandbox sandbox;
     private final Sandbox.Compiled script;
-    private final VirtualParameterScripts virtualParameters;
 
-    ScriptedProvision(Sandbox sandbox, Sandbox.Compiled script, VirtualParameterScripts virtualParameters) {
+    ScriptedProvision(Sandbox sandbox, Sandbox.Compiled script) {
         this.sandbox = sandbox;
         this.script = script;
-        this.virtualParameters = virtualParameters;
     }
 
     /**
@@ -39,7 +37,7 @@ public final class ScriptedProvision implements Provision {
      * @throws ScriptSyntaxException when the source does not compile
      */
     public static ScriptedProvision compile(String name, String source) {
-        return new ScriptedProvision(Default.SANDBOX, Default.SANDBOX.compile(Names.check(name), source), null);
+        return new ScriptedProvision(Default.SANDBOX, Default.SANDBOX.compile(Names.check(name), source));
     }
 
     /** The name the provision was compiled under (used in its errors). */
@@ -61,8 +59,7 @@ public final class ScriptedProvision implements Provision {
     public void run(ProvisionContext context, List<Object> args) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(args, "args");
-        sandbox.run(script, context, (cx, scope) -> Sandbox.toJs(cx, scope, args), (cx, result) -> null,
-                virtualParameters == null ? null : virtualParameters::declare);
+        sandbox.run(script, context, (cx, scope) -> Sandbox.toJs(cx, scope, args), (cx, result) -> null);
     }
 
     @Override

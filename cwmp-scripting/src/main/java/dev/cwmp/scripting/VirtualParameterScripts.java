@@ -3,6 +3,8 @@ package dev.cwmp.scripting;
 import dev.cwmp.provisioning.ProvisionContext;
 import dev.cwmp.provisioning.Timestamps;
 import dev.cwmp.provisioning.Values;
+import dev.cwmp.provisioning.VirtualParameterSource;
+import dev.cwmp.provisioning.VirtualParameterValue;
 import dev.cwmp.scripting.internal.Sandbox;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +27,13 @@ import org.mozilla.javascript.Undefined;
  * ({@code {value: [value, "xsd:string"]}} when something sets it); it uses {@code declare} like a
  * provision and returns {@code {writable: boolean, value: [value, type]}}.
  *
+ * <p>Hand the store to the provision engine with
+ * {@code ProvisioningDriver.Builder#virtualParameters(scripts)}: declarations of
+ * {@code VirtualParameters.<name>} then run the script and the value lands in the device's tree.
+ *
  * <p>Thread-safe. Evaluation runs within the store's {@link ScriptLimits}.
  */
-public final class VirtualParameterScripts {
+public final class VirtualParameterScripts implements VirtualParameterSource {
 
     /** The root of virtual parameters in the device tree. */
     public static final String ROOT = "VirtualParameters.";
@@ -69,6 +75,7 @@ public final class VirtualParameterScripts {
     }
 
     /** The names of the stored scripts, sorted. */
+    @Override
     public List<String> names() {
         return scripts.keySet().stream().sorted().toList();
     }
@@ -93,6 +100,7 @@ public final class VirtualParameterScripts {
      * @return empty when no script has that name
      * @throws ScriptingException when the script throws, returns no object, or goes past its limits
      */
+    @Override
     public Optional<VirtualParameterValue> evaluate(String name, ProvisionContext context, Timestamps timestamps,
             Values values) {
         Objects.requireNonNull(context, "context");
@@ -104,23 +112,6 @@ public final class VirtualParameterScripts {
         }
         return Optional.of(sandbox.run(script, context, (cx, scope) -> arguments(cx, scope, timestamps, values),
                 (cx, result) -> result(name, result)));
-    }
-
-    /**
-     * The entries a provision's declaration of {@code VirtualParameters.<name>} (or {@code .*}, every
-     * stored one) sees: each script evaluated now, as a parameter read at the session's time.
-     */
-    java.util.List<dev.cwmp.datamodel.ParameterTree.Entry> declare(String name, ProvisionContext context,
-            Timestamps timestamps, Values values) {
-        List<String> wanted = name.equals("*") ? names() : List.of(name);
-        java.util.List<dev.cwmp.datamodel.ParameterTree.Entry> entries = new java.util.ArrayList<>(wanted.size());
-        for (String each : wanted) {
-            evaluate(each, context, timestamps, values).ifPresent(v -> entries.add(new dev.cwmp.datamodel.ParameterTree.Entry(
-                    dev.cwmp.datamodel.ParameterPath.parse(ROOT + each), false, Optional.of(v.writable()), v.value(),
-                    Optional.of(v.type()), java.util.OptionalInt.empty(), Optional.empty(), Optional.of(context.now()),
-                    Optional.of(context.now()), Optional.empty(), java.util.Set.of())));
-        }
-        return entries;
     }
 
     private static Object arguments(Context cx, Scriptable scope, Timestamps timestamps, Values values) {

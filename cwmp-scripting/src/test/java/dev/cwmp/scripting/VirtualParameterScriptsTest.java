@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cwmp.provisioning.Timestamps;
 import dev.cwmp.provisioning.Values;
+import dev.cwmp.provisioning.VirtualParameterSource;
+import dev.cwmp.provisioning.VirtualParameterValue;
 import dev.cwmp.session.DeviceId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -85,39 +86,12 @@ class VirtualParameterScriptsTest {
     }
 
     @Test
-    void provisions_read_and_write_virtual_parameters_by_declaring_them() {
-        scripts.put("MAC", """
-                const d = declare("Device.Ethernet.Interface.1.MACAddress", {value: args[0].value});
-                return {writable: false, value: [d.value[0].toLowerCase(), "xsd:string"]};
-                """);
-        scripts.put("Identity", """
-                const path = "Device.DeviceInfo.X_MIKROTIK_SystemIdentity";
-                if (args[1].value) {
-                  declare(path, null, {value: args[1].value[0]});
-                  return {writable: true, value: [args[1].value[0], "xsd:string"]};
-                }
-                return {writable: true, value: [declare(path, {value: 1}).value[0], "xsd:string"]};
-                """);
-        ProvisionScripts provisions = ProvisionScripts.create(ScriptLimits.defaults(), scripts);
-        FakeContext ctx = new FakeContext(DEVICE, NOW).value(MAC, "E4:8D:8C:61:31:E4", "xsd:string", NOW)
-                .value("Device.DeviceInfo.X_MIKROTIK_SystemIdentity", "MikroTik", "xsd:string", NOW);
-        provisions.put("uses", """
-                const mac = declare("VirtualParameters.MAC", {value: Date.now()});
-                log(mac.path + "=" + mac.value[0] + " writable " + mac.writable);
-                log(String(declare("VirtualParameters.*", {value: 1}).size));
-                declare("VirtualParameters.Identity", null, {value: "core-" + mac.value[0].slice(-5)});
-                """).run(ctx, List.of());
-        assertThat(ctx.logs).containsExactly("VirtualParameters.MAC=e4:8d:8c:61:31:e4 writable false", "2");
-        assertThat(ctx.declarations).extracting(FakeContext.Declaration::path, FakeContext.Declaration::values)
-                .contains(org.assertj.core.groups.Tuple.tuple("Device.DeviceInfo.X_MIKROTIK_SystemIdentity",
-                        Values.value("core-31:e4")));
-    }
-
-    @Test
     void the_store_keeps_sources_by_name_and_refuses_dotted_names() {
         scripts.put("B", "return {value: 1};");
         scripts.put("A", "return {value: 2};");
         assertThat(scripts.names()).containsExactly("A", "B");
+        VirtualParameterSource source = scripts;
+        assertThat(source.names()).containsExactly("A", "B");
         assertThat(scripts.get("A")).contains("return {value: 2};");
         assertThat(scripts.delete("A")).isTrue();
         assertThat(scripts.names()).containsExactly("B");

@@ -19,6 +19,8 @@ import dev.cwmp.provisioning.ProvisionContext;
 import dev.cwmp.provisioning.ProvisioningException;
 import dev.cwmp.provisioning.Timestamps;
 import dev.cwmp.provisioning.Values;
+import dev.cwmp.provisioning.VirtualParameterSource;
+import dev.cwmp.provisioning.VirtualParameterValue;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.SessionContext;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -71,6 +74,7 @@ public final class ProvisionSession implements ProvisionContext {
     private final Instant started;
     private final int valuesPerRequest;
     private final BiFunction<String, List<Object>, Object> extensions;
+    private final VirtualParameterSource virtualParameters;
 
     // Across runs of this session.
     private final Set<String> namesFetched = new HashSet<>();
@@ -105,10 +109,16 @@ public final class ProvisionSession implements ProvisionContext {
 
     public ProvisionSession(SessionContext session, int valuesPerRequest,
             BiFunction<String, List<Object>, Object> extensions) {
+        this(session, valuesPerRequest, extensions, VirtualParameterSource.none());
+    }
+
+    public ProvisionSession(SessionContext session, int valuesPerRequest,
+            BiFunction<String, List<Object>, Object> extensions, VirtualParameterSource virtualParameters) {
         this.session = session;
         this.started = session.now();
         this.valuesPerRequest = valuesPerRequest;
         this.extensions = extensions;
+        this.virtualParameters = Objects.requireNonNull(virtualParameters, "virtualParameters");
     }
 
     /** How many times the provisions have been run. */
@@ -279,6 +289,9 @@ public final class ProvisionSession implements ProvisionContext {
 
     @Override
     public List<ParameterTree.Entry> declare(String path, Timestamps timestamps, Values values) {
+        if (path.startsWith(VIRTUAL_ROOT)) {
+            return declareVirtual(path, timestamps, values);
+        }
         ParameterPath pattern = parse(path);
         ParameterTree tree = session.parameters();
         List<ParameterTree.Entry> found = tree.query(pattern);
@@ -303,6 +316,71 @@ public final class ProvisionSession implements ProvisionContext {
         }
         if (values.instances().isPresent()) {
             declareInstances(tree, pattern, values.instances().getAsInt());
+        }
+        return found;
+    }
+
+    /** The root of virtual parameters: computed by the source, never asked of the CPE. */
+    private static final String VIRTUAL_ROOT = "VirtualParameters.";
+
+    /**
+     * A declaration of {@code VirtualParameters.<name>}, {@code VirtualParameters.*} or
+     * {@code VirtualParameters.}: each one whose entry is missing, older than the value timestamp,
+     * stale, or different from the declared value is computed now and merged into the tree.
+     */
+    private List<ParameterTree.Entry> declareVirtual(String path, Timestamps timestamps, Values values) {
+        String name = path.substring(VIRTUAL_ROOT.length());
+        boolean all = name.isEmpty() || name.equals("*");
+        if (!all && (name.contains(".") || name.contains("*") || name.contains("[") || name.contains("{"))) {
+            throw new ProvisioningException("a virtual parameter is VirtualParameters.<name> or VirtualParameters.*: "
+                    + path);
+        }
+        if (values.instances().isPresent()) {
+            throw new ProvisioningException("virtual parameters have no instances: " + path);
+        }
+        ParameterTree tree = session.parameters();
+        List<String> wanted = all ? virtualParameters.names() : List.of(name);
+        if (all && timestamps.path().isPresent()) {
+            // A names refresh: virtual parameters the source no longer has leave the tree.
+            Set<String> known = new HashSet<>(wanted);
+            for (ParameterTree.Entry e : tree.query(ParameterPath.parse(VIRTUAL_ROOT + "*"))) {
+                if (!known.contains(e.path().segmentText(1))) {
+                    tree.delete(e.path());
+                }
+            }
+        }
+        List<ParameterTree.Entry> found = new ArrayList<>(wanted.size());
+        for (String each : wanted) {
+            ParameterPath p = parse(VIRTUAL_ROOT + each);
+            Optional<ParameterTree.Entry> entry = tree.get(p);
+            Optional<String> write = values.value()
+                    .filter(v -> entry.flatMap(ParameterTree.Entry::value).map(current -> !current.equals(v)).orElse(true));
+            if (write.isPresent() && entry.flatMap(ParameterTree.Entry::writable).filter(w -> !w).isPresent()) {
+                LOG.warn("{}: not setting read-only {} to '{}'", session.deviceId(), p, write.get());
+                write = Optional.empty();
+            }
+            boolean old = entry.isEmpty() || entry.get().stale().contains(ParameterTree.Aspect.VALUE)
+                    || timestamps.value().filter(t -> !tree.needingRefresh(p, ParameterTree.Aspect.VALUE, t).isEmpty())
+                            .isPresent();
+            if (!old && write.isEmpty()) {
+                found.add(entry.get());
+                continue;
+            }
+            Values asked = write.map(v -> new Values(Optional.of(v), OptionalInt.empty())).orElseGet(Values::none);
+            Optional<VirtualParameterValue> computed = virtualParameters.evaluate(each, this, timestamps, asked);
+            if (computed.isEmpty()) {
+                if (entry.isPresent()) {
+                    tree.delete(p); // no such virtual parameter (any more)
+                }
+                continue;
+            }
+            VirtualParameterValue v = computed.get();
+            ParameterTree.Entry merged = new ParameterTree.Entry(p, false, Optional.of(v.writable()), v.value(),
+                    Optional.of(v.type()), entry.map(ParameterTree.Entry::notification).orElse(OptionalInt.empty()),
+                    entry.flatMap(ParameterTree.Entry::accessList), Optional.of(started), Optional.of(started),
+                    entry.flatMap(ParameterTree.Entry::attributesReadAt), Set.of());
+            tree.put(merged);
+            found.add(merged);
         }
         return found;
     }

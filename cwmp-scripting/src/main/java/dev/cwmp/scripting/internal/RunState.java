@@ -22,13 +22,8 @@ final class RunState {
     final java.util.Map<String, String> downloadTargets = new java.util.HashMap<>();
     private SplittableRandom random;
 
-    /** Where declarations of {@code VirtualParameters.*} go; null: to the context like any path. */
-    final Sandbox.VirtualParameters virtualParameters;
-
-    RunState(String scriptName, ProvisionContext context, ScriptLimits limits,
-            Sandbox.VirtualParameters virtualParameters) {
+    RunState(String scriptName, ProvisionContext context, ScriptLimits limits) {
         this.scriptName = scriptName;
-        this.virtualParameters = virtualParameters;
         this.context = context;
         this.deviceId = context.deviceId().toString();
         this.sessionMillis = context.now().toEpochMilli();

@@ -46,7 +46,6 @@ public final class Sandbox {
     /** Longest source accepted. */
     public static final int MAX_SOURCE_CHARS = 1 << 20;
     private static final Object STATE = RunState.class;
-    private static final String VIRTUAL_PARAMETERS = "VirtualParameters.";
 
     private final ScriptLimits limits;
     private final Factory factory = new Factory();
@@ -59,13 +58,6 @@ public final class Sandbox {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(program, "program");
         }
-    }
-
-    /** Answers a provision's declarations of {@code VirtualParameters.<name>} (or {@code .*}). */
-    @FunctionalInterface
-    public interface VirtualParameters {
-        List<dev.cwmp.datamodel.ParameterTree.Entry> declare(String name, ProvisionContext context,
-                Timestamps timestamps, Values values);
     }
 
     /** Makes the arguments of a run, inside the run's scope. */
@@ -186,15 +178,6 @@ public final class Sandbox {
      */
     public <T> T run(Compiled script, ProvisionContext context, Arguments args,
             BiFunction<Context, Object, T> result) {
-        return run(script, context, args, result, null);
-    }
-
-    /**
-     * Runs a compiled script as {@link #run(Compiled, ProvisionContext, Arguments, BiFunction)};
-     * its declarations of {@code VirtualParameters.*} go to {@code virtualParameters} (when not null).
-     */
-    public <T> T run(Compiled script, ProvisionContext context, Arguments args,
-            BiFunction<Context, Object, T> result, VirtualParameters virtualParameters) {
         Context cx = factory.enterContext();
         Object previous = cx.getThreadLocal(STATE);
         try {
@@ -202,7 +185,7 @@ public final class Sandbox {
             scope.setPrototype(shared);
             scope.setParentScope(null);
             ScriptableObject.putProperty(scope, "args", args.make(cx, scope));
-            RunState state = new RunState(script.name(), context, limits, virtualParameters);
+            RunState state = new RunState(script.name(), context, limits);
             cx.putThreadLocal(STATE, state);
             Object value = script.program().exec(cx, scope, scope);
             state.budget.check();
@@ -294,10 +277,6 @@ public final class Sandbox {
         if (path.startsWith("Tags.") || path.startsWith("Downloads.") || path.equals("Reboot")
                 || path.equals("FactoryReset")) {
             return new DeclaredParameters(scope, Specials.declare(state, path, values));
-        }
-        if (path.startsWith(VIRTUAL_PARAMETERS) && state.virtualParameters != null) {
-            String name = path.substring(VIRTUAL_PARAMETERS.length());
-            return new DeclaredParameters(scope, state.virtualParameters.declare(name, state.context, timestamps, values));
         }
         state.uncommitted = true;
         return new DeclaredParameters(scope, state.context.declare(path, timestamps, values));
