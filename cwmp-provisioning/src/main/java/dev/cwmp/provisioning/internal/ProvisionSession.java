@@ -94,6 +94,8 @@ public final class ProvisionSession implements ProvisionContext {
     /** Channels whose download declarations wait for a pending transfer. */
     private final Set<String> waitingForTransfer = new LinkedHashSet<>();
     private String channel = "default";
+    /** How many pending items have been declared (a virtual parameter computed meanwhile is not final). */
+    private long pendingDeclared;
     /** Which channels declared each pending item of the current run. */
     private final Map<Object, Set<String>> owners = new HashMap<>();
 
@@ -184,6 +186,7 @@ public final class ProvisionSession implements ProvisionContext {
     }
 
     private void own(Object item) {
+        pendingDeclared++;
         owners.computeIfAbsent(item, k -> new LinkedHashSet<>()).add(channel);
     }
 
@@ -326,7 +329,9 @@ public final class ProvisionSession implements ProvisionContext {
     /**
      * A declaration of {@code VirtualParameters.<name>}, {@code VirtualParameters.*} or
      * {@code VirtualParameters.}: each one whose entry is missing, older than the value timestamp,
-     * stale, or different from the declared value is computed now and merged into the tree.
+     * stale, or different from the declared value is computed now and merged into the tree, unless
+     * the computation declared something pending (then it is computed again in the next run, as
+     * GenieACS runs a virtual parameter's script again until its declarations are done).
      */
     private List<ParameterTree.Entry> declareVirtual(String path, Timestamps timestamps, Values values) {
         String name = path.substring(VIRTUAL_ROOT.length());
@@ -367,7 +372,13 @@ public final class ProvisionSession implements ProvisionContext {
                 continue;
             }
             Values asked = write.map(v -> new Values(Optional.of(v), OptionalInt.empty())).orElseGet(Values::none);
+            long pendingBefore = pendingDeclared;
             Optional<VirtualParameterValue> computed = virtualParameters.evaluate(each, this, timestamps, asked);
+            if (pendingDeclared != pendingBefore) {
+                // What it declared must reach the CPE first: computed again in the next run, kept then.
+                entry.ifPresent(found::add);
+                continue;
+            }
             if (computed.isEmpty()) {
                 if (entry.isPresent()) {
                     tree.delete(p); // no such virtual parameter (any more)
