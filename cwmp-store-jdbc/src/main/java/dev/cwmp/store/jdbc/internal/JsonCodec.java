@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * Our own JSON encoding of device records and tasks (written and read by hand, so that nothing
- * depends on reflection into other modules): instants as ISO-8601 text, to the nanosecond.
+ * depends on reflection into other modules): instants as ISO-8601 text, to the nanosecond
+ * ({@link IsoInstants}: the text of {@link Instant#toString()}).
  */
 public final class JsonCodec {
 
@@ -39,13 +40,13 @@ public final class JsonCodec {
     public static String record(DeviceRecord r) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("manufacturer", r.manufacturer());
-        o.put("registered", r.registered().toString());
-        o.put("lastInform", r.lastInform().toString());
-        r.lastBoot().ifPresent(t -> o.put("lastBoot", t.toString()));
-        r.lastBootstrap().ifPresent(t -> o.put("lastBootstrap", t.toString()));
+        o.put("registered", IsoInstants.format(r.registered()));
+        o.put("lastInform", IsoInstants.format(r.lastInform()));
+        r.lastBoot().ifPresent(t -> o.put("lastBoot", IsoInstants.format(t)));
+        r.lastBootstrap().ifPresent(t -> o.put("lastBootstrap", IsoInstants.format(t)));
         ArrayNode events = o.putArray("events");
         for (DeviceEvent e : r.recentEvents()) {
-            events.addArray().add(e.receivedAt().toString()).add(e.eventCode()).add(e.commandKey());
+            events.addArray().add(IsoInstants.format(e.receivedAt())).add(e.eventCode()).add(e.commandKey());
         }
         ArrayNode tags = o.putArray("tags");
         r.tags().forEach(tags::add);
@@ -56,14 +57,14 @@ public final class JsonCodec {
         JsonNode o = read(json);
         List<DeviceEvent> events = new ArrayList<>();
         for (JsonNode e : o.path("events")) {
-            events.add(new DeviceEvent(Instant.parse(e.get(0).asText()), e.get(1).asText(), e.get(2).asText()));
+            events.add(new DeviceEvent(IsoInstants.parse(e.get(0).asText()), e.get(1).asText(), e.get(2).asText()));
         }
         Set<String> tags = new LinkedHashSet<>();
         for (JsonNode t : o.path("tags")) {
             tags.add(t.asText());
         }
-        return DeviceRecord.restore(id, o.get("manufacturer").asText(), Instant.parse(o.get("registered").asText()),
-                Instant.parse(o.get("lastInform").asText()), instant(o, "lastBoot"), instant(o, "lastBootstrap"),
+        return DeviceRecord.restore(id, o.get("manufacturer").asText(), IsoInstants.parse(o.get("registered").asText()),
+                IsoInstants.parse(o.get("lastInform").asText()), instant(o, "lastBoot"), instant(o, "lastBootstrap"),
                 events, tags);
     }
 
@@ -74,8 +75,8 @@ public final class JsonCodec {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("id", t.id());
         o.put("device", t.deviceId().toString());
-        o.put("createdAt", t.createdAt().toString());
-        o.put("expiresAt", t.expiresAt().toString());
+        o.put("createdAt", IsoInstants.format(t.createdAt()));
+        o.put("expiresAt", IsoInstants.format(t.expiresAt()));
         o.put("action", t.action().name());
         ObjectNode a = o.putObject("args");
         TaskAction action = t.action();
@@ -117,7 +118,7 @@ public final class JsonCodec {
     public static Task task(DeviceId deviceId, String json) {
         JsonNode o = read(json);
         return new Task(o.get("id").asText(), deviceId, action(o.get("action").asText(), o.path("args")),
-                Instant.parse(o.get("createdAt").asText()), Instant.parse(o.get("expiresAt").asText()));
+                IsoInstants.parse(o.get("createdAt").asText()), IsoInstants.parse(o.get("expiresAt").asText()));
     }
 
     private static TaskAction action(String name, JsonNode a) {
@@ -158,7 +159,7 @@ public final class JsonCodec {
 
     static Optional<Instant> instant(JsonNode o, String field) {
         JsonNode n = o.get(field);
-        return n == null || n.isNull() ? Optional.empty() : Optional.of(Instant.parse(n.asText()));
+        return n == null || n.isNull() ? Optional.empty() : Optional.of(IsoInstants.parse(n.asText()));
     }
 
     static String write(JsonNode node) {
