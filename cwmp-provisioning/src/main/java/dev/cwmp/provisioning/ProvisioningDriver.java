@@ -94,6 +94,12 @@ import org.slf4j.LoggerFactory;
  * <p>On {@code 0 BOOTSTRAP} the session's parameter tree is cleared of what was cached (the device
  * was reset: only what the Inform reported is kept); the record and its tags are kept.
  *
+ * <p>Virtual parameters ({@link Builder#virtualParameters}): a declaration of
+ * {@code VirtualParameters.<name>} (or {@code .*}) computes the parameter with the
+ * {@link VirtualParameterSource} when the tree's entry is missing, older than the value timestamp or
+ * different from a declared value (handed to the source as the write), and merges the result into
+ * the session's tree once what the computation declared is done; no request to the CPE names them.
+ *
  * <p>Built-in provisions, as GenieACS's: {@code refresh(path[, age])}, {@code value(path, value)},
  * {@code tag(name, present)}, {@code reboot()}, {@code reset()},
  * {@code download(fileType, url[, fileName[, fileSize]])}, {@code instances(pattern, count)}. Thread-safe; close it

@@ -15,6 +15,9 @@
  *       by name, and GenieACS's built-ins) with desired-state semantics
  *       ({@link dev.cwmp.provisioning.ProvisionContext#declare}), bounded by
  *       {@link dev.cwmp.provisioning.ProvisioningOptions}.
+ *   <li>{@link dev.cwmp.provisioning.VirtualParameterSource}: GenieACS's virtual parameters,
+ *       {@code VirtualParameters.<name>} computed when declared (e.g. by scripts), kept in the device's tree
+ *       for preconditions and queries and never asked of the CPE.
  *   <li>{@link dev.cwmp.provisioning.PresetStore}: the presets, changeable while the ACS runs (the driver re-reads
  *       them when the store's version moves).
  *   <li>{@link dev.cwmp.provisioning.ProvisioningStore}: per device ({@link dev.cwmp.provisioning.DeviceProvisioning})

@@ -107,6 +107,11 @@ class VirtualParametersDriverTest {
         return acs.devices().parameters(ID).orElseThrow();
     }
 
+    /** The parameters under {@code VirtualParameters.} in the saved tree. */
+    private List<ParameterTree.Entry> savedVirtualParameters() {
+        return savedTree().query(ParameterPath.parse("VirtualParameters.")).stream().filter(e -> !e.object()).toList();
+    }
+
     private static List<String> requestsNaming(String text, List<SessionRecord> records) {
         return records.stream().flatMap(r -> r.acsRequests().stream()).map(AcsMessage::toString)
                 .filter(s -> s.contains(text)).toList();
@@ -179,7 +184,69 @@ class VirtualParametersDriverTest {
                 computeEvery("VirtualParameters.WanIp", Duration.ZERO))));
 
         assertThat(sessions).allSatisfy(r -> assertThat(r.acsRequests()).isEmpty());
-        assertThat(savedTree().query(ParameterPath.parse("VirtualParameters.*"))).isEmpty();
+        assertThat(savedVirtualParameters()).isEmpty();
         assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
+    void a_write_to_a_virtual_parameter_is_kept_in_the_tree_only_once_the_cpe_has_taken_the_real_one() {
+        String identity = "Device.DeviceInfo.X_MIKROTIK_SystemIdentity";
+        List<Optional<String>> seen = new CopyOnWriteArrayList<>();
+        VirtualParameterSource source = new VirtualParameterSource() {
+            @Override
+            public Optional<VirtualParameterValue> evaluate(String name, ProvisionContext context,
+                    Timestamps timestamps, Values values) {
+                seen.add(values.value());
+                values.value().ifPresent(v -> context.declare(identity, Timestamps.none(), Values.value(v)));
+                return Optional.of(new VirtualParameterValue(true, values.value(), "xsd:string"));
+            }
+
+            @Override
+            public List<String> names() {
+                return List.of("Identity");
+            }
+        };
+        start(ProvisioningDriver.builder(List.of(Preset.builder("identity")
+                .setValue("VirtualParameters.Identity", Literal.of("core-1")).build())).virtualParameters(source));
+
+        assertThat(cpe.value(identity)).hasValue("core-1");
+        // Computed in every run until its declaration was done (names, value, set), then kept.
+        assertThat(seen).hasSizeGreaterThan(1).allSatisfy(v -> assertThat(v).hasValue("core-1"));
+        ParameterTree.Entry saved = savedTree().get(ParameterPath.parse("VirtualParameters.Identity")).orElseThrow();
+        assertThat(saved.value()).hasValue("core-1");
+        assertThat(saved.writable()).hasValue(true);
+        int evaluations = seen.size();
+        assertThat(informAgain().acsRequests()).isEmpty();
+        assertThat(seen).hasSize(evaluations);
+        assertThat(requestsNaming("VirtualParameters", sessions)).isEmpty();
+    }
+
+    @Test
+    void refreshing_all_virtual_parameters_drops_those_the_source_no_longer_has() {
+        List<String> names = new CopyOnWriteArrayList<>(List.of("A", "B"));
+        VirtualParameterSource source = new VirtualParameterSource() {
+            @Override
+            public Optional<VirtualParameterValue> evaluate(String name, ProvisionContext context,
+                    Timestamps timestamps, Values values) {
+                return names.contains(name) ? Optional.of(new VirtualParameterValue(false, Optional.of(name.toLowerCase()),
+                        "xsd:string")) : Optional.empty();
+            }
+
+            @Override
+            public List<String> names() {
+                return List.copyOf(names);
+            }
+        };
+        start(ProvisioningDriver.builder(List.of(Preset.builder("all")
+                .provision("refresh", Literal.of("VirtualParameters.")).build())).virtualParameters(source));
+        assertThat(savedVirtualParameters())
+                .extracting(e -> e.path() + "=" + e.value().orElse("")).containsExactly(
+                        "VirtualParameters.A=a", "VirtualParameters.B=b");
+
+        names.remove("B");
+        informAgain();
+        assertThat(savedVirtualParameters())
+                .extracting(e -> e.path().toString()).containsExactly("VirtualParameters.A");
+        assertThat(requestsNaming("VirtualParameters", sessions)).isEmpty();
     }
 }

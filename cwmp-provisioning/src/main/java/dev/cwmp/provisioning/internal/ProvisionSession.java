@@ -348,8 +348,8 @@ public final class ProvisionSession implements ProvisionContext {
         if (all && timestamps.path().isPresent()) {
             // A names refresh: virtual parameters the source no longer has leave the tree.
             Set<String> known = new HashSet<>(wanted);
-            for (ParameterTree.Entry e : tree.query(ParameterPath.parse(VIRTUAL_ROOT + "*"))) {
-                if (!known.contains(e.path().segmentText(1))) {
+            for (ParameterTree.Entry e : tree.query(ParameterPath.parse(VIRTUAL_ROOT))) {
+                if (e.path().segmentCount() > 1 && !known.contains(e.path().segmentText(1))) {
                     tree.delete(e.path());
                 }
             }
