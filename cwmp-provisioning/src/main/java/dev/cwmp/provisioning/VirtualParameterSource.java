@@ -36,22 +36,7 @@ public interface VirtualParameterSource {
 
     /** A source of no virtual parameters (the default). */
     static VirtualParameterSource none() {
-        return NoVirtualParameters.INSTANCE;
+        return dev.cwmp.provisioning.internal.NoVirtualParameters.INSTANCE;
     }
 }
 
-/** The source of no virtual parameters. */
-enum NoVirtualParameters implements VirtualParameterSource {
-    INSTANCE;
-
-    @Override
-    public Optional<VirtualParameterValue> evaluate(String name, ProvisionContext context, Timestamps timestamps,
-            Values values) {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of();
-    }
-}
