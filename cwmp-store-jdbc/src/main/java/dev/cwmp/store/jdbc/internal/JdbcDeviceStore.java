@@ -4,6 +4,7 @@ import dev.cwmp.datamodel.ParameterTree;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.DeviceStore;
+import dev.cwmp.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -25,9 +29,17 @@ public final class JdbcDeviceStore implements DeviceStore {
     private static final byte[] EMPTY_TREE = TreeCodec.encode(new ParameterTree());
 
     private final Database db;
+    private final boolean groupCommit;
+    private final Queue<Save> pendingSaves = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
 
-    public JdbcDeviceStore(Database db) {
+    /**
+     * @param groupCommit whether concurrent {@link #saveSession} calls share one transaction (for the
+     *     embedded engine, which writes its file once per commit)
+     */
+    public JdbcDeviceStore(Database db, boolean groupCommit) {
         this.db = db;
+        this.groupCommit = groupCommit;
     }
 
     @Override
@@ -84,26 +96,110 @@ public final class JdbcDeviceStore implements DeviceStore {
     public void saveSession(DeviceId id, UnaryOperator<DeviceRecord> recordChange, DeviceRecord ifAbsent,
             ParameterTree parameters) {
         byte[] tree = TreeCodec.encode(parameters);
-        db.inTransaction("saving the session of " + id, c -> {
-            Optional<Locked> stored = lock(c, id);
-            DeviceRecord next = recordChange.apply(stored.isPresent() ? stored.get().record() : ifAbsent);
-            checkId(id, next);
-            if (stored.isPresent()) {
-                try (PreparedStatement p = c.prepareStatement("UPDATE cwmp_devices SET manufacturer = ?, "
-                        + "last_inform_ms = ?, record_json = ?, parameters = ?, row_version = row_version + 1 "
-                        + "WHERE device_id = ?")) {
-                    p.setString(1, next.manufacturer());
-                    p.setLong(2, next.lastInform().toEpochMilli());
-                    p.setString(3, JsonCodec.record(next));
-                    p.setBytes(4, tree);
-                    p.setString(5, id.toString());
-                    p.executeUpdate();
+        if (!groupCommit) {
+            db.inTransaction("saving the session of " + id, c -> {
+                save(c, new Save(id, recordChange, ifAbsent, tree));
+                return null;
+            });
+            return;
+        }
+        Save save = new Save(id, recordChange, ifAbsent, tree);
+        pendingSaves.add(save);
+        // Group commit: whoever holds the writer's lock commits every save queued so far in one
+        // transaction (the embedded engine writes its file once per commit); each caller returns once
+        // the commit holding its save is done.
+        writer.lock();
+        try {
+            if (!save.done) {
+                List<Save> batch = new ArrayList<>();
+                for (Save next; (next = pendingSaves.poll()) != null; ) {
+                    batch.add(next);
                 }
-            } else {
-                insert(c, next, tree);
+                commit(batch);
             }
-            return null;
-        });
+        } finally {
+            writer.unlock();
+        }
+        if (save.failure != null) {
+            throw save.failure;
+        }
+    }
+
+    /** One transaction for the whole batch; when the database refuses it, each save on its own. */
+    private void commit(List<Save> batch) {
+        boolean finished = false;
+        try {
+            db.inTransaction("saving " + batch.size() + " sessions", c -> {
+                for (Save s : batch) {
+                    s.failure = null;
+                    try {
+                        save(c, s);
+                    } catch (RuntimeException e) {
+                        // The record change or its check refused: nothing of this save was written.
+                        s.failure = e;
+                    }
+                }
+                return null;
+            });
+            finished = true;
+        } catch (RuntimeException e) {
+            for (Save s : batch) {
+                s.failure = null;
+                try {
+                    db.inTransaction("saving the session of " + s.id, c -> {
+                        save(c, s);
+                        return null;
+                    });
+                } catch (RuntimeException single) {
+                    s.failure = single;
+                }
+            }
+            finished = true;
+        } finally {
+            for (Save s : batch) {
+                if (!finished) {
+                    s.failure = new JdbcStoreException("the session of " + s.id + " was not saved");
+                }
+                s.done = true;
+            }
+        }
+    }
+
+    /** A session's save: what {@link #saveSession} was given, and how it ended. */
+    private static final class Save {
+        final DeviceId id;
+        final UnaryOperator<DeviceRecord> recordChange;
+        final DeviceRecord ifAbsent;
+        final byte[] tree;
+        volatile boolean done;
+        RuntimeException failure;
+
+        Save(DeviceId id, UnaryOperator<DeviceRecord> recordChange, DeviceRecord ifAbsent, byte[] tree) {
+            this.id = id;
+            this.recordChange = recordChange;
+            this.ifAbsent = ifAbsent;
+            this.tree = tree;
+        }
+    }
+
+    private static void save(Connection c, Save s) throws SQLException {
+        Optional<Locked> stored = lock(c, s.id);
+        DeviceRecord next = s.recordChange.apply(stored.isPresent() ? stored.get().record() : s.ifAbsent);
+        checkId(s.id, next);
+        if (stored.isPresent()) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE cwmp_devices SET manufacturer = ?, "
+                    + "last_inform_ms = ?, record_json = ?, parameters = ?, row_version = row_version + 1 "
+                    + "WHERE device_id = ?")) {
+                p.setString(1, next.manufacturer());
+                p.setLong(2, next.lastInform().toEpochMilli());
+                p.setString(3, JsonCodec.record(next));
+                p.setBytes(4, s.tree);
+                p.setString(5, s.id.toString());
+                p.executeUpdate();
+            }
+        } else {
+            insert(c, next, s.tree);
+        }
     }
 
     @Override
