@@ -87,10 +87,11 @@ public final class AcsServer implements AutoCloseable {
             ProvisionScripts scripts = ProvisionScripts.create();
             ScriptCatalog provisionCatalog = DirectoryScriptCatalog.open(data.root().resolve("provisions"),
                     new ProvisionScriptCatalog(scripts));
-            // Kept and compile-checked for GenieACS clients; the provision engine does not evaluate them yet.
+            // Compile-checked when put, kept in the data directory, computed by the provision engine.
+            VirtualParameterScripts virtualParameters = VirtualParameterScripts.create();
             ScriptCatalog virtualParameterCatalog = DirectoryScriptCatalog.open(
                     data.root().resolve("virtual-parameters"),
-                    new VirtualParameterScriptCatalog(VirtualParameterScripts.create()));
+                    new VirtualParameterScriptCatalog(virtualParameters));
             this.files = FileStore.directory(data.files(), config.clock());
             LOG.info("data: {} ({} presets, {} provisions, {} files)", data.root(), presets.all().size(),
                     provisionCatalog.names().size(), files.list().size());
@@ -110,6 +111,7 @@ public final class AcsServer implements AutoCloseable {
             ProvisioningDriver driver = ZeroTouch.register(ProvisioningDriver.builder(presets))
                     .store(provisioning)
                     .provisionLookup(scripts.asLookup())
+                    .virtualParameters(virtualParameters)
                     .build();
             resources.push(driver);
 
