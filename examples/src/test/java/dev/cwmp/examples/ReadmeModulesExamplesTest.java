@@ -12,6 +12,7 @@ import dev.cwmp.provisioning.files.FileServer;
 import dev.cwmp.provisioning.files.FileStore;
 import dev.cwmp.scripting.ProvisionScripts;
 import dev.cwmp.scripting.ScriptSyntaxException;
+import dev.cwmp.scripting.VirtualParameterScripts;
 import dev.cwmp.session.Acs;
 import dev.cwmp.session.auth.CpeAuthenticator;
 import dev.cwmp.session.auth.Secret;
@@ -38,11 +39,18 @@ class ReadmeModulesExamplesTest {
             const mac = declare("Device.Ethernet.Interface.1.MACAddress", {value: Date.now()}).value[0];
             declare("Device.WiFi.SSID.1.SSID", null, {value: args[0] + mac.replace(/:/g, "").slice(-5)});
             """);                                   // a syntax error throws ScriptSyntaxException (line, column)
-        ProvisioningDriver driver = ProvisioningDriver.builder(presets).provisionLookup(scripts.asLookup()).build();
+        VirtualParameterScripts virtualParameters = VirtualParameterScripts.create();
+        virtualParameters.put("WanIp", """
+            const ip = declare("Device.IP.Interface.2.IPv4Address.1.IPAddress", {value: Date.now(3600000)});
+            return {writable: false, value: [ip.value[0], "xsd:string"]};
+            """);
+        ProvisioningDriver driver = ProvisioningDriver.builder(presets).provisionLookup(scripts.asLookup())
+                .virtualParameters(virtualParameters).build();
         // --- end ---
         driver.close();
         assertThat(scripts.asLookup().apply("wifi")).isPresent();
         assertThat(scripts.asLookup().apply("nothing")).isEmpty();
+        assertThat(virtualParameters.names()).containsExactly("WanIp");
         assertThatThrownBy(() -> scripts.put("broken", "declare(\"Device.\", {value: 1};\n"))
                 .isInstanceOfSatisfying(ScriptSyntaxException.class, e -> assertThat(e.line()).isEqualTo(1));
     }
