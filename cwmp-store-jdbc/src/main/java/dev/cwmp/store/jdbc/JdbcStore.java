@@ -59,7 +59,7 @@ public final class JdbcStore implements AutoCloseable {
             throw e;
         }
         this.devices = new JdbcDeviceStore(db, singleProcess);
-        this.tasks = new JdbcTaskQueue(db);
+        this.tasks = new JdbcTaskQueue(db, singleProcess);
         // An embedded file is open in one process only (H2 locks it): its session locks stay in memory
         // and cost no write per session; a database server may be shared by nodes: locks in a table.
         this.locks = singleProcess ? SessionLocks.inMemory() : new JdbcSessionLocks(db);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link TaskQueue} on JDBC: one row per task, ordered by an identity column, the task as JSON.
@@ -18,37 +19,78 @@ import java.util.Optional;
 public final class JdbcTaskQueue implements TaskQueue {
 
     private final Database db;
+    /**
+     * For a database this process alone opens: an upper bound of each device's queued tasks (devices
+     * without tasks absent), so that the sessions of a device with none (most of them) skip the
+     * query. Raised before a task's row is inserted, lowered after its row is deleted: never below
+     * the count in the table. Empty when other processes may write the table.
+     */
+    private final Optional<ConcurrentHashMap<String, Integer>> queuedPerDevice;
 
-    public JdbcTaskQueue(Database db) {
+    /** @param singleProcess whether this process alone writes the tasks (the embedded file) */
+    public JdbcTaskQueue(Database db, boolean singleProcess) {
         this.db = db;
+        this.queuedPerDevice = singleProcess ? Optional.of(countPerDevice(db)) : Optional.empty();
+    }
+
+    private static ConcurrentHashMap<String, Integer> countPerDevice(Database db) {
+        return db.read("counting tasks", c -> {
+            ConcurrentHashMap<String, Integer> counts = new ConcurrentHashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT device_id, COUNT(*) FROM cwmp_tasks GROUP BY device_id");
+                    ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    private void queued(String deviceId, int change) {
+        queuedPerDevice.ifPresent(counts -> counts.compute(deviceId, (k, n) -> {
+            int next = (n == null ? 0 : n) + change;
+            return next <= 0 ? null : next;
+        }));
     }
 
     @Override
     public void add(Task task) {
         String json = JsonCodec.task(task);
-        boolean added = db.inTransaction("queueing task " + task.id(), c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO cwmp_tasks (task_id, device_id, expires_ms, task_json) VALUES (?, ?, ?, ?)")) {
-                p.setString(1, task.id());
-                p.setString(2, task.deviceId().toString());
-                p.setLong(3, task.expiresAt().toEpochMilli());
-                p.setString(4, json);
-                p.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (Database.isUniqueViolation(e)) {
-                    return false;
+        String device = task.deviceId().toString();
+        queued(device, 1);
+        boolean added;
+        try {
+            added = db.inTransaction("queueing task " + task.id(), c -> {
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO cwmp_tasks (task_id, device_id, expires_ms, task_json) VALUES (?, ?, ?, ?)")) {
+                    p.setString(1, task.id());
+                    p.setString(2, task.deviceId().toString());
+                    p.setLong(3, task.expiresAt().toEpochMilli());
+                    p.setString(4, json);
+                    p.executeUpdate();
+                    return true;
+                } catch (SQLException e) {
+                    if (Database.isUniqueViolation(e)) {
+                        return false;
+                    }
+                    throw e;
                 }
-                throw e;
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            queued(device, -1);
+            throw e;
+        }
         if (!added) {
+            queued(device, -1);
             throw new IllegalArgumentException("a task with id " + task.id() + " is already queued");
         }
     }
 
     @Override
     public List<Task> pending(DeviceId deviceId, Instant now) {
+        if (queuedPerDevice.isPresent() && !queuedPerDevice.get().containsKey(deviceId.toString())) {
+            return new ArrayList<>();
+        }
         List<Task> out = query("SELECT device_id, task_json FROM cwmp_tasks WHERE device_id = ? AND expires_ms >= ? "
                 + "ORDER BY seq", deviceId.toString(), now.toEpochMilli());
         out.removeIf(t -> t.isExpiredAt(now));
@@ -68,12 +110,23 @@ public final class JdbcTaskQueue implements TaskQueue {
 
     @Override
     public boolean remove(String taskId) {
-        return db.inTransaction("removing task " + taskId, c -> {
+        Optional<String> device = db.inTransaction("removing task " + taskId, c -> {
+            Optional<String> owner = Optional.empty();
+            if (queuedPerDevice.isPresent()) {
+                try (PreparedStatement p = c.prepareStatement("SELECT device_id FROM cwmp_tasks WHERE task_id = ?")) {
+                    p.setString(1, taskId);
+                    try (ResultSet rs = p.executeQuery()) {
+                        owner = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                    }
+                }
+            }
             try (PreparedStatement p = c.prepareStatement("DELETE FROM cwmp_tasks WHERE task_id = ?")) {
                 p.setString(1, taskId);
-                return p.executeUpdate() > 0;
+                return p.executeUpdate() > 0 ? Optional.of(owner.orElse("")) : Optional.<String>empty();
             }
         });
+        device.filter(d -> !d.isEmpty()).ifPresent(d -> queued(d, -1));
+        return device.isPresent();
     }
 
     @Override
