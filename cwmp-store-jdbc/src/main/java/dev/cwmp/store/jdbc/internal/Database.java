@@ -27,7 +27,8 @@ public final class Database {
     /** The numbered migrations, applied in order; never edit one that has shipped, add the next. */
     static final List<String> MIGRATIONS = List.of(
             "V1__devices_and_tasks.sql",
-            "V2__provisioning.sql");
+            "V2__provisioning.sql",
+            "V3__record_blob.sql");
 
     /** Work inside a transaction. */
     @FunctionalInterface

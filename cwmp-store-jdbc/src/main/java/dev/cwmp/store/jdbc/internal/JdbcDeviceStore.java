@@ -19,8 +19,9 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link DeviceStore} on JDBC: one row per device, the record as JSON and the parameter tree as a
- * compact blob ({@link TreeCodec}). Every write locks the device's row ({@code SELECT ... FOR UPDATE})
+ * {@link DeviceStore} on JDBC: one row per device, the record ({@link RecordCodec}; JSON in rows
+ * written before schema version 3) and the parameter tree ({@link TreeCodec}) as compact blobs.
+ * Every write locks the device's row ({@code SELECT ... FOR UPDATE})
  * in a transaction, so updates of one device apply one after the other on every node; two writers
  * creating the same device collide on the primary key and the loser runs again on the winner's row.
  */
@@ -45,10 +46,11 @@ public final class JdbcDeviceStore implements DeviceStore {
     @Override
     public Optional<DeviceRecord> record(DeviceId id) {
         return db.read("reading device " + id, c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT record_json FROM cwmp_devices WHERE device_id = ?")) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT record_json, record_bin FROM cwmp_devices WHERE device_id = ?")) {
                 p.setString(1, id.toString());
                 try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(JsonCodec.record(id, rs.getString(1))) : Optional.empty();
+                    return rs.next() ? Optional.of(record(id, rs)) : Optional.empty();
                 }
             }
         });
@@ -78,10 +80,11 @@ public final class JdbcDeviceStore implements DeviceStore {
             checkId(id, next.get());
             if (stored.isPresent()) {
                 try (PreparedStatement p = c.prepareStatement("UPDATE cwmp_devices SET manufacturer = ?, "
-                        + "last_inform_ms = ?, record_json = ?, row_version = row_version + 1 WHERE device_id = ?")) {
+                        + "last_inform_ms = ?, record_json = NULL, record_bin = ?, row_version = row_version + 1 "
+                        + "WHERE device_id = ?")) {
                     p.setString(1, next.get().manufacturer());
                     p.setLong(2, next.get().lastInform().toEpochMilli());
-                    p.setString(3, JsonCodec.record(next.get()));
+                    p.setBytes(3, RecordCodec.encode(next.get()));
                     p.setString(4, id.toString());
                     p.executeUpdate();
                 }
@@ -188,11 +191,11 @@ public final class JdbcDeviceStore implements DeviceStore {
         checkId(s.id, next);
         if (stored.isPresent()) {
             try (PreparedStatement p = c.prepareStatement("UPDATE cwmp_devices SET manufacturer = ?, "
-                    + "last_inform_ms = ?, record_json = ?, parameters = ?, row_version = row_version + 1 "
-                    + "WHERE device_id = ?")) {
+                    + "last_inform_ms = ?, record_json = NULL, record_bin = ?, parameters = ?, "
+                    + "row_version = row_version + 1 WHERE device_id = ?")) {
                 p.setString(1, next.manufacturer());
                 p.setLong(2, next.lastInform().toEpochMilli());
-                p.setString(3, JsonCodec.record(next));
+                p.setBytes(3, RecordCodec.encode(next));
                 p.setBytes(4, s.tree);
                 p.setString(5, s.id.toString());
                 p.executeUpdate();
@@ -243,10 +246,10 @@ public final class JdbcDeviceStore implements DeviceStore {
 
     private static Optional<Locked> lock(Connection c, DeviceId id) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
-                "SELECT record_json, row_version FROM cwmp_devices WHERE device_id = ? FOR UPDATE")) {
+                "SELECT record_json, record_bin, row_version FROM cwmp_devices WHERE device_id = ? FOR UPDATE")) {
             p.setString(1, id.toString());
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(new Locked(JsonCodec.record(id, rs.getString(1)), rs.getLong(2)))
+                return rs.next() ? Optional.of(new Locked(record(id, rs), rs.getLong(3)))
                         : Optional.empty();
             }
         }
@@ -254,7 +257,7 @@ public final class JdbcDeviceStore implements DeviceStore {
 
     private static void insert(Connection c, DeviceRecord r, byte[] tree) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO cwmp_devices (device_id, oui, product_class, "
-                + "serial_number, manufacturer, last_inform_ms, record_json, parameters, row_version) "
+                + "serial_number, manufacturer, last_inform_ms, record_bin, parameters, row_version) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             p.setString(1, r.id().toString());
             p.setString(2, r.id().oui());
@@ -262,10 +265,16 @@ public final class JdbcDeviceStore implements DeviceStore {
             p.setString(4, r.id().serialNumber());
             p.setString(5, r.manufacturer());
             p.setLong(6, r.lastInform().toEpochMilli());
-            p.setString(7, JsonCodec.record(r));
+            p.setBytes(7, RecordCodec.encode(r));
             p.setBytes(8, tree);
             p.executeUpdate();
         }
+    }
+
+    /** The record of a row read as (record_json, record_bin, ...): the blob, or the JSON of older rows. */
+    private static DeviceRecord record(DeviceId id, ResultSet rs) throws SQLException {
+        byte[] blob = rs.getBytes(2);
+        return blob != null ? RecordCodec.decode(id, blob) : JsonCodec.record(id, rs.getString(1));
     }
 
     private static void checkId(DeviceId id, DeviceRecord record) {

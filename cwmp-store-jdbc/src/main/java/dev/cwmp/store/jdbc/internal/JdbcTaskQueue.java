@@ -36,7 +36,8 @@ public final class JdbcTaskQueue implements TaskQueue {
     private static ConcurrentHashMap<String, Integer> countPerDevice(Database db) {
         return db.read("counting tasks", c -> {
             ConcurrentHashMap<String, Integer> counts = new ConcurrentHashMap<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT device_id, COUNT(*) FROM cwmp_tasks GROUP BY device_id");
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT device_id, COUNT(*) FROM cwmp_tasks GROUP BY device_id");
                     ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), rs.getInt(2));
