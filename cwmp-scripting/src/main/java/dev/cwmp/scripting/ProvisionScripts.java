@@ -2,8 +2,10 @@ package dev.cwmp.scripting;
 
 import dev.cwmp.provisioning.Provision;
 import dev.cwmp.scripting.internal.Sandbox;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -26,20 +28,39 @@ import java.util.function.Function;
 public final class ProvisionScripts {
 
     private final Sandbox sandbox;
+    private final Optional<URI> fileServer;
     private final Map<String, ScriptedProvision> scripts = new ConcurrentHashMap<>();
 
-    private ProvisionScripts(ScriptLimits limits) {
+    private ProvisionScripts(ScriptLimits limits, Optional<URI> fileServer) {
         this.sandbox = Sandbox.of(limits);
+        this.fileServer = fileServer;
     }
 
     /** An empty store whose scripts run within {@link ScriptLimits#defaults()}. */
     public static ProvisionScripts create() {
-        return new ProvisionScripts(ScriptLimits.defaults());
+        return new ProvisionScripts(ScriptLimits.defaults(), Optional.empty());
     }
 
     /** An empty store whose scripts run within these limits. */
     public static ProvisionScripts create(ScriptLimits limits) {
-        return new ProvisionScripts(java.util.Objects.requireNonNull(limits, "limits"));
+        return new ProvisionScripts(Objects.requireNonNull(limits, "limits"), Optional.empty());
+    }
+
+    /**
+     * An empty store whose scripts run within these limits and download from this file server: a
+     * {@code Downloads.[FileType:<type>].FileName} that is not a URL names a file there and is sent
+     * as {@code <fileServerBaseUrl>/<percent-encoded name>}, as GenieACS does.
+     *
+     * @throws IllegalArgumentException when the URL is not an absolute http or https URL
+     */
+    public static ProvisionScripts create(ScriptLimits limits, URI fileServerBaseUrl) {
+        Objects.requireNonNull(fileServerBaseUrl, "fileServerBaseUrl");
+        String scheme = fileServerBaseUrl.getScheme();
+        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                || fileServerBaseUrl.getRawAuthority() == null) {
+            throw new IllegalArgumentException("not an http(s) base URL: " + fileServerBaseUrl);
+        }
+        return new ProvisionScripts(Objects.requireNonNull(limits, "limits"), Optional.of(fileServerBaseUrl));
     }
 
     /**
@@ -50,7 +71,8 @@ public final class ProvisionScripts {
      *     characters, {@code /} or {@code \}
      */
     public ScriptedProvision put(String name, String source) {
-        ScriptedProvision provision = new ScriptedProvision(sandbox, sandbox.compile(Names.check(name), source));
+        ScriptedProvision provision = new ScriptedProvision(sandbox, sandbox.compile(Names.check(name), source),
+                fileServer);
         scripts.put(name, provision);
         return provision;
     }
@@ -73,6 +95,11 @@ public final class ProvisionScripts {
     /** The bounds of each run. */
     public ScriptLimits limits() {
         return sandbox.limits();
+    }
+
+    /** The base URL a {@code FileName} is resolved against, when the store was made with one. */
+    public Optional<URI> fileServer() {
+        return fileServer;
     }
 
     /** The look-up for {@code ProvisioningDriver.Builder#provisionLookup}: the stored script of that name, if any. */

@@ -3,8 +3,10 @@ package dev.cwmp.scripting;
 import dev.cwmp.provisioning.Provision;
 import dev.cwmp.provisioning.ProvisionContext;
 import dev.cwmp.scripting.internal.Sandbox;
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A provision written in JavaScript with GenieACS's script API, compiled once and run in the
@@ -16,6 +18,11 @@ import java.util.Objects;
  * by the device, with GenieACS's meaning. A script that throws, or goes past its
  * {@link ScriptLimits}, throws a {@link ScriptingException}: the engine records a fault on the
  * preset's channel.
+ *
+ * <p>A {@code Downloads.[FileType:<type>].FileName} names a file of the file server, as in GenieACS:
+ * it is sent as its URL there when the provision comes from {@link ProvisionScripts} made with the
+ * file server's URL ({@link ProvisionScripts#create(ScriptLimits, URI)}); a name that already is a
+ * URL, and {@code .URL}, are sent as given.
  */
 public final class ScriptedProvision implements Provision {
 
@@ -25,10 +32,12 @@ public final class ScriptedProvision implements Provision {
 
     private final Sandbox sandbox;
     private final Sandbox.Compiled script;
+    private final Optional<URI> fileServer;
 
-    ScriptedProvision(Sandbox sandbox, Sandbox.Compiled script) {
+    ScriptedProvision(Sandbox sandbox, Sandbox.Compiled script, Optional<URI> fileServer) {
         this.sandbox = sandbox;
         this.script = script;
+        this.fileServer = fileServer;
     }
 
     /**
@@ -37,7 +46,8 @@ public final class ScriptedProvision implements Provision {
      * @throws ScriptSyntaxException when the source does not compile
      */
     public static ScriptedProvision compile(String name, String source) {
-        return new ScriptedProvision(Default.SANDBOX, Default.SANDBOX.compile(Names.check(name), source));
+        return new ScriptedProvision(Default.SANDBOX, Default.SANDBOX.compile(Names.check(name), source),
+                Optional.empty());
     }
 
     /** The name the provision was compiled under (used in its errors). */
@@ -59,7 +69,7 @@ public final class ScriptedProvision implements Provision {
     public void run(ProvisionContext context, List<Object> args) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(args, "args");
-        sandbox.run(script, context, (cx, scope) -> Sandbox.toJs(cx, scope, args), (cx, result) -> null);
+        sandbox.run(script, context, fileServer, (cx, scope) -> Sandbox.toJs(cx, scope, args), (cx, result) -> null);
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.cwmp.scripting.internal;
 
 import dev.cwmp.provisioning.ProvisionContext;
 import dev.cwmp.scripting.ScriptLimits;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** What the sandbox's functions see of the run in progress on their thread. */
@@ -17,17 +19,20 @@ final class RunState {
     final RunBudget budget;
     /** Declarations made since the last commit: reading a declared value commits first (as GenieACS). */
     boolean uncommitted;
-    /** {@code Downloads.[FileType:<type>].FileName} (or {@code .URL}) and {@code .TargetFileName} declared in this run. */
+    /** The URLs of {@code Downloads.[FileType:<type>].FileName} (resolved) or {@code .URL}, and {@code .TargetFileName}, declared in this run. */
     final java.util.Map<String, String> downloadUrls = new java.util.HashMap<>();
     final java.util.Map<String, String> downloadTargets = new java.util.HashMap<>();
+    /** The file server's base URL a {@code FileName} is resolved against, when known. */
+    final Optional<URI> fileServer;
     private SplittableRandom random;
 
-    RunState(String scriptName, ProvisionContext context, ScriptLimits limits) {
+    RunState(String scriptName, ProvisionContext context, ScriptLimits limits, Optional<URI> fileServer) {
         this.scriptName = scriptName;
         this.context = context;
         this.deviceId = context.deviceId().toString();
         this.sessionMillis = context.now().toEpochMilli();
         this.budget = new RunBudget(limits);
+        this.fileServer = fileServer;
     }
 
     /** {@code Math.random()}: the same sequence in every run for the same device (GenieACS seeds it with the device id). */

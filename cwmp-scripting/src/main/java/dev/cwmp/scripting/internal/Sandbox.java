@@ -7,6 +7,7 @@ import dev.cwmp.scripting.ScriptLimitException;
 import dev.cwmp.scripting.ScriptLimits;
 import dev.cwmp.scripting.ScriptSyntaxException;
 import dev.cwmp.scripting.ScriptingException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,6 +179,15 @@ public final class Sandbox {
      */
     public <T> T run(Compiled script, ProvisionContext context, Arguments args,
             BiFunction<Context, Object, T> result) {
+        return run(script, context, Optional.empty(), args, result);
+    }
+
+    /**
+     * {@link #run(Compiled, ProvisionContext, Arguments, BiFunction)} with the base URL of the file
+     * server a {@code Downloads.[FileType:<type>].FileName} without a scheme is resolved against.
+     */
+    public <T> T run(Compiled script, ProvisionContext context, Optional<URI> fileServer, Arguments args,
+            BiFunction<Context, Object, T> result) {
         Context cx = factory.enterContext();
         Object previous = cx.getThreadLocal(STATE);
         try {
@@ -185,7 +195,7 @@ public final class Sandbox {
             scope.setPrototype(shared);
             scope.setParentScope(null);
             ScriptableObject.putProperty(scope, "args", args.make(cx, scope));
-            RunState state = new RunState(script.name(), context, limits);
+            RunState state = new RunState(script.name(), context, limits, fileServer);
             cx.putThreadLocal(STATE, state);
             Object value = script.program().exec(cx, scope, scope);
             state.budget.check();

@@ -3,6 +3,8 @@ package dev.cwmp.scripting.internal;
 import dev.cwmp.datamodel.ParameterPath;
 import dev.cwmp.datamodel.ParameterTree;
 import dev.cwmp.provisioning.Values;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +19,17 @@ import org.mozilla.javascript.ScriptRuntime;
  * calls: {@code Tags.<name>} (a boolean value adds or removes the tag), {@code Reboot} and
  * {@code FactoryReset} (a value asks for it), and
  * {@code Downloads.[FileType:<type>].FileName|URL|TargetFileName|Download} (a {@code Download} value
- * sends the file named by {@code FileName} or {@code URL} in the same run).
+ * sends the file named by {@code FileName} or {@code URL} in the same run). As in GenieACS, a
+ * {@code FileName} names a file of the file server and becomes its URL there; {@code URL} (our
+ * extension) is sent as given.
  */
 final class Specials {
 
     private static final Pattern DOWNLOAD = Pattern.compile(
             "Downloads\\.\\[FileType:([^\\]]+)\\](?:\\.(FileName|URL|TargetFileName|Download))?");
+
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Specials() {
     }
@@ -59,7 +66,8 @@ final class Specials {
         if (attribute != null && values.value().isPresent()) {
             String v = values.value().get();
             switch (attribute) {
-                case "FileName", "URL" -> state.downloadUrls.put(fileType, v);
+                case "FileName" -> state.downloadUrls.put(fileType, fileUrl(v, state.fileServer));
+                case "URL" -> state.downloadUrls.put(fileType, v);
                 case "TargetFileName" -> state.downloadTargets.put(fileType, v);
                 default -> {
                     String url = state.downloadUrls.get(fileType);
@@ -72,6 +80,32 @@ final class Specials {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The URL of a {@code FileName}: a name with a scheme ({@code http://...}) as it is, otherwise the
+     * name as one path segment under the file server's base URL (as it is when that is unknown).
+     */
+    static String fileUrl(String fileName, Optional<URI> fileServer) {
+        if (SCHEME.matcher(fileName).lookingAt() || fileServer.isEmpty()) {
+            return fileName;
+        }
+        String base = fileServer.get().toString();
+        return (base.endsWith("/") ? base : base + "/") + pathSegment(fileName);
+    }
+
+    /** Percent-encodes all but RFC 3986's unreserved characters, as UTF-8. */
+    private static String pathSegment(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+            }
+        }
+        return out.toString();
     }
 
     private static ParameterTree.Entry entry(String path, Optional<String> value, String type, Instant at) {
