@@ -6,7 +6,9 @@ import dev.cwmp.nbi.ScriptCatalog;
 import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.ProvisioningDriver;
 import dev.cwmp.provisioning.ProvisioningStore;
+import dev.cwmp.provisioning.Provision;
 import dev.cwmp.scripting.ProvisionScripts;
+import dev.cwmp.scripting.ScriptLimits;
 import dev.cwmp.scripting.VirtualParameterScripts;
 import dev.cwmp.server.internal.VirtualParameterScriptCatalog;
 import dev.cwmp.server.internal.DirectoryScriptCatalog;
@@ -38,8 +40,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +88,14 @@ public final class AcsServer implements AutoCloseable {
             resources.push(database);
             this.presets = database.presetStore();
             this.provisioning = database.provisioningStore();
-            ProvisionScripts scripts = ProvisionScripts.create();
+            this.files = FileStore.directory(data.files(), config.clock());
+            this.fileServer = listen("the file server", config.fsPort(), address -> FileServer.start(files, address,
+                    config.fileServerUrl().orElse(null)));
+            resources.push(fileServer);
+            LOG.info("files: CPEs download from {}", fileServer.baseUrl());
+
+            // A script's Downloads.[...].FileName names a file of this file server, as in GenieACS.
+            ProvisionScripts scripts = ProvisionScripts.create(ScriptLimits.defaults(), fileServer.baseUrl());
             ScriptCatalog provisionCatalog = DirectoryScriptCatalog.open(data.root().resolve("provisions"),
                     new ProvisionScriptCatalog(scripts));
             // Compile-checked when put, kept in the data directory, computed by the provision engine.
@@ -92,14 +103,8 @@ public final class AcsServer implements AutoCloseable {
             ScriptCatalog virtualParameterCatalog = DirectoryScriptCatalog.open(
                     data.root().resolve("virtual-parameters"),
                     new VirtualParameterScriptCatalog(virtualParameters));
-            this.files = FileStore.directory(data.files(), config.clock());
             LOG.info("data: {} ({} presets, {} provisions, {} files)", data.root(), presets.all().size(),
                     provisionCatalog.names().size(), files.list().size());
-
-            this.fileServer = listen("the file server", config.fsPort(), address -> FileServer.start(files, address,
-                    config.fileServerUrl().orElse(null)));
-            resources.push(fileServer);
-            LOG.info("files: CPEs download from {}", fileServer.baseUrl());
 
             if (config.zeroTouch()) {
                 ZeroTouchSetup.seed(data, presets, files, fileServer.baseUrl(), config.clock().instant());
@@ -108,9 +113,13 @@ public final class AcsServer implements AutoCloseable {
                 ZeroTouchSetup.demoFirmware(data, files, fileServer, config.clock().instant());
             }
 
-            ProvisioningDriver driver = ZeroTouch.register(ProvisioningDriver.builder(presets))
+            // A stored script wins over the zero-touch Java provision of its name.
+            Function<String, Optional<Provision>> storedScripts = scripts.asLookup();
+            Map<String, Provision> zeroTouch = ZeroTouch.provisions();
+            ProvisioningDriver driver = ProvisioningDriver.builder(presets)
                     .store(provisioning)
-                    .provisionLookup(scripts.asLookup())
+                    .provisionLookup(name -> storedScripts.apply(name)
+                            .or(() -> Optional.ofNullable(zeroTouch.get(name))))
                     .virtualParameters(virtualParameters)
                     .build();
             resources.push(driver);

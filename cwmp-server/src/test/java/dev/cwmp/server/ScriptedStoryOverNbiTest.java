@@ -59,7 +59,8 @@ class ScriptedStoryOverNbiTest {
 
     /** The story's {@code upgrade(minimumVersion, url)} as a GenieACS user writes it. */
     static final String UPGRADE_SCRIPT = """
-            // upgrade(minimumVersion, packageListUrl): RouterOS firmware when the router runs an older one.
+            // upgrade(minimumVersion): RouterOS firmware when the router runs an older one, from the
+            // package list of that version on the file server (a FileName, as GenieACS names files).
             const now = Date.now();
             const version = declare("Device.DeviceInfo.SoftwareVersion", {value: now}).value[0];
 
@@ -75,7 +76,8 @@ class ScriptedStoryOverNbiTest {
             if (compareVersions(version, args[0]) < 0) {
               log("upgrading from " + version + " to " + args[0]);
               declare("Downloads.[FileType:1 Firmware Upgrade Image]", {path: 1}, {path: 1});
-              declare("Downloads.[FileType:1 Firmware Upgrade Image].URL", {value: 1}, {value: args[1]});
+              declare("Downloads.[FileType:1 Firmware Upgrade Image].FileName", {value: 1},
+                      {value: "routeros-" + args[0] + "-upgrade.xml"});
               declare("Downloads.[FileType:1 Firmware Upgrade Image].Download", {value: 1}, {value: now});
             } else {
               // No TransferComplete will come: move the story on here.
@@ -337,6 +339,32 @@ class ScriptedStoryOverNbiTest {
         scripted.factoryReset();
         assertThat(scripted.requests()).as("each session's requests, after the reset too").isEqualTo(java.requests());
         assertThat(scripted.cpe.boots()).isEqualTo(java.cpe.boots());
+    }
+
+    @Test
+    void a_script_put_under_the_name_of_a_java_provision_is_the_one_a_preset_runs() throws Exception {
+        Running acs = new Running("override");
+        assertThat(send(acs, "PUT", "provisions/" + ZeroTouch.UPGRADE, """
+                declare("Tags.SCRIPTED_" + args[0].replace(/\\./g, "_"), null, {value: true});
+                """, Map.of()).statusCode()).isEqualTo(200);
+        putPreset(acs, Preset.builder("lab upgrade").channel("lab")
+                .provision(ZeroTouch.UPGRADE, Literal.of(ZeroTouch.TARGET_VERSION),
+                        Literal.of(acs.server.fileServerUrl().resolve(ZeroTouch.UPGRADE_LIST).toString()))
+                .build());
+
+        acs.cpe.powerOn();
+        acs.runUntil(d -> tags(d).contains("SCRIPTED_6_49_7"), "the stored script's tag");
+        assertThat(acs.downloads()).as("the Java upgrade provision would have asked for the firmware").isEmpty();
+        assertThat(acs.cpe.softwareVersion()).isEqualTo("6.40.5");
+        assertThat(get(acs, "faults/")).isEmpty();
+
+        // Deleted, the name falls back to the Java provision: the router is asked to download its firmware.
+        assertThat(send(acs, "DELETE", "provisions/" + ZeroTouch.UPGRADE, "", Map.of()).statusCode())
+                .isBetween(200, 204);
+        acs.cpe.informNow();
+        acs.clock.runDue();
+        assertThat(acs.downloads()).extracting(Download::fileType, Download::url).containsExactly(
+                tuple(FIRMWARE, acs.server.fileServerUrl().resolve(ZeroTouch.UPGRADE_LIST).toString()));
     }
 
     @Test
