@@ -16,6 +16,7 @@ import dev.cwmp.protocol.rpc.TransferComplete;
 import dev.cwmp.provisioning.internal.BuiltinProvisions;
 import dev.cwmp.provisioning.internal.ProvisionSession;
 import dev.cwmp.session.DeviceId;
+import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.SessionContext;
 import dev.cwmp.session.SessionDriver;
 import dev.cwmp.session.SessionEnd;
@@ -76,8 +77,10 @@ import org.slf4j.LoggerFactory;
  * out: each records a fault on the channel of the preset concerned (in the {@link ProvisioningStore}
  * at once, logged with the device id); that channel stops for the session and waits
  * {@link ProvisioningOptions#backoff(int)} ({@code retries} counting the faults in a row) while the
- * other channels go on. A channel that runs to the end of a later session without a fault has its
- * fault removed.
+ * other channels go on. The tag changes the session made through the presets of the faulted channel
+ * are undone (each tag back to what it was before), as GenieACS commits nothing of a faulted channel:
+ * after the back-off those presets apply again and are retried; tags changed by other channels stay.
+ * A channel that runs to the end of a later session without a fault has its fault removed.
  *
  * <p>Downloads ({@link ProvisionContext#download}) carry a CommandKey of their own; a
  * DownloadResponse with Status 1 records a {@link PendingTransfer}, matched by CommandKey when
@@ -308,8 +311,57 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         }
         PresetEvaluation runningEvaluation = running.size() == evaluation.applicable().size() ? evaluation
                 : new PresetEvaluation(running);
-        session.updateDevice(runningEvaluation::applyTags);
+        applyTags(session, state, runningEvaluation);
         state.configurations = runningEvaluation.sourcedConfigurations();
+    }
+
+    /**
+     * Applies the merged tag entries, remembering for each channel what every tag it changed was
+     * before the session's first change through that channel, so that a fault can undo them.
+     */
+    private static void applyTags(SessionContext session, State state, PresetEvaluation evaluation) {
+        DeviceRecord record = session.device();
+        for (PresetEvaluation.Sourced s : evaluation.sourcedConfigurations()) {
+            String tag;
+            boolean present;
+            if (s.configuration() instanceof Configuration.AddTag t) {
+                tag = t.tag();
+                present = true;
+            } else if (s.configuration() instanceof Configuration.DeleteTag t) {
+                tag = t.tag();
+                present = false;
+            } else {
+                continue;
+            }
+            boolean was = record.hasTag(tag);
+            if (was != present) {
+                state.tagsBefore.computeIfAbsent(s.preset().effectiveChannel(), k -> new LinkedHashMap<>())
+                        .putIfAbsent(tag, was);
+                record = present ? record.withTag(tag) : record.withoutTag(tag);
+            }
+        }
+        DeviceRecord changed = record;
+        session.updateDevice(r -> changed);
+    }
+
+    /**
+     * Undoes the tag changes the session made through the presets of a channel that faulted (as
+     * GenieACS commits nothing of a faulted channel): each tag back to what it was before, so that
+     * the presets apply again after the back-off.
+     */
+    private static void undoTags(SessionContext session, State state, String channel) {
+        Map<String, Boolean> before = state.tagsBefore.remove(channel);
+        if (before == null || before.isEmpty()) {
+            return;
+        }
+        session.updateDevice(r -> {
+            DeviceRecord result = r;
+            for (Map.Entry<String, Boolean> e : before.entrySet()) {
+                result = e.getValue() ? result.withTag(e.getKey()) : result.withoutTag(e.getKey());
+            }
+            return result;
+        });
+        LOG.info("{}: channel {} faulted: its presets' tag changes undone {}", session.deviceId(), channel, before);
     }
 
     /** The values of the parameters the preconditions read, as they are now in the session's tree. */
@@ -714,9 +766,15 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         return Optional.empty();
     }
 
-    /** Records a fault of the channel in the store at once (retries and back-off from the previous one). */
+    /**
+     * Records a fault of the channel in the store at once (retries and back-off from the previous one)
+     * and undoes the tag changes the session made through the channel's presets.
+     */
     private void recordFault(SessionContext session, String channel, String code, String message) {
         DeviceId id = session.deviceId();
+        if (session.attributes().get(STATE) instanceof State state) {
+            undoTags(session, state, channel);
+        }
         Instant now = session.now();
         DeviceProvisioning saved = store.update(id, p -> {
             int retries = p.fault(channel).map(f -> f.retries() + 1).orElse(0);
@@ -766,6 +824,8 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         final Set<String> faulted = new LinkedHashSet<>();
         /** Channels whose configurations ran in this session. */
         final Set<String> ran = new LinkedHashSet<>();
+        /** By channel: the tags its presets changed in this session, each with whether it was present before. */
+        final Map<String, Map<String, Boolean>> tagsBefore = new HashMap<>();
 
         State(ProvisionSession run) {
             this.run = run;

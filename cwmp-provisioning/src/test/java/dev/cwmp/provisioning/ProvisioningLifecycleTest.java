@@ -27,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -114,6 +116,10 @@ class ProvisioningLifecycleTest {
         scheduler.runDue();
         assertThat(sessions).hasSizeGreaterThan(before);
         return lastSession();
+    }
+
+    private Set<String> tags() {
+        return acs.devices().record(ID).orElseThrow().tags();
     }
 
     private ConfigurationStatus status() {
@@ -289,6 +295,69 @@ class ProvisioningLifecycleTest {
         assertThat(driver.faults(ID)).extracting(ProvisioningFault::code).allSatisfy(c -> assertThat(c).startsWith("cwmp.90"));
         assertThat(driver.faults(ID)).extracting(ProvisioningFault::channel).containsExactlyInAnyOrder("mgmt", "wifi");
         assertThat(status().pendingPresets()).containsExactly("bad", "good");
+    }
+
+    @Test
+    void a_faulted_channel_keeps_the_tags_its_presets_would_have_changed_and_retries_after_the_backoff() {
+        AtomicBoolean available = new AtomicBoolean();
+        AtomicInteger lookups = new AtomicInteger();
+        Provision wifi = (ctx, args) -> ctx.declare(SSID, Timestamps.none(), Values.value("office"));
+        start(ProvisioningDriver.builder(List.of(
+                Preset.builder("10 init").weight(10).precondition("Tags.INIT IS NULL AND Tags.PROVISIONED IS NULL")
+                        .addTag("INIT").addTag("WIFI").build(),
+                Preset.builder("21 wifi").weight(21).channel("wifi").precondition("Tags.WIFI IS NOT NULL")
+                        .provision("wifi").deleteTag("WIFI").build(),
+                Preset.builder("22 other").weight(22).channel("other").precondition("Tags.WIFI IS NOT NULL")
+                        .addTag("OTHER").build(),
+                Preset.builder("29 done").weight(29).precondition("Tags.INIT IS NOT NULL AND Tags.WIFI IS NULL")
+                        .deleteTag("INIT").addTag("PROVISIONED").build()))
+                .provisionLookup(name -> {
+                    lookups.incrementAndGet();
+                    return available.get() && name.equals("wifi") ? Optional.of(wifi) : Optional.empty();
+                }));
+
+        // One session: "10 init" tags INIT and WIFI; the next cycle runs "21 wifi" and "22 other".
+        // "wifi" is unknown: WIFI is back, so "29 done" does not apply; OTHER (another channel) stays.
+        assertThat(sessions).hasSize(1);
+        assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
+            assertThat(f.channel()).isEqualTo("wifi");
+            assertThat(f.code()).isEqualTo("unknown_provision");
+        });
+        assertThat(tags()).containsExactlyInAnyOrder("INIT", "WIFI", "OTHER");
+        assertThat(status().state()).isEqualTo(ConfigurationStatus.State.FAULTED);
+        int lookupsAfterFault = lookups.get();
+        assertThat(lookupsAfterFault).isPositive();
+
+        // Within the back-off the wifi preset is skipped: nothing changes.
+        scheduler.advance(Duration.ofSeconds(30));
+        assertThat(informAgain().acsRequests()).isEmpty();
+        assertThat(lookups).hasValue(lookupsAfterFault);
+        assertThat(tags()).containsExactlyInAnyOrder("INIT", "WIFI", "OTHER");
+
+        // After it the preset applies again (WIFI is still there), now with its provision stored.
+        available.set(true);
+        scheduler.advance(Duration.ofSeconds(31));
+        informAgain();
+        assertThat(lookups.get()).isGreaterThan(lookupsAfterFault);
+        assertThat(cpe.value(SSID)).hasValue("office");
+        assertThat(tags()).containsExactlyInAnyOrder("OTHER", "PROVISIONED");
+        assertThat(driver.faults(ID)).isEmpty();
+        assertThat(status().state()).isEqualTo(ConfigurationStatus.State.CONFIGURED);
+    }
+
+    @Test
+    void a_cpe_fault_later_in_the_session_undoes_the_tag_changes_of_the_faulted_channel_only() {
+        start(ProvisioningDriver.builder(List.of(
+                Preset.builder("interval").channel("mgmt").addTag("MGMT_DONE")
+                        .setValue("Device.ManagementServer.PeriodicInformInterval", Literal.of("soon")).build(),
+                Preset.builder("marker").channel("audit").addTag("SEEN").build())));
+
+        // The tags were applied before the SetParameterValues; its CWMP fault undoes mgmt's.
+        assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
+            assertThat(f.channel()).isEqualTo("mgmt");
+            assertThat(f.code()).startsWith("cwmp.90");
+        });
+        assertThat(tags()).containsExactly("SEEN");
     }
 
     // ---------------------------------------------------------------------------------------------

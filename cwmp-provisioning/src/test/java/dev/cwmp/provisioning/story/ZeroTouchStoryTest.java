@@ -322,10 +322,15 @@ class ZeroTouchStoryTest {
         });
         assertThat(cpe.softwareVersion()).isEqualTo("6.40.5");
         assertThat(downloads(run, FIRMWARE)).hasSize(1);
+        // Never UPGRADED nor PROVISIONED: "19 UPGRADED" is on the faulted channel and is skipped.
+        assertThat(run).as(describe(run)).allSatisfy(s -> assertThat(s.tags()).doesNotContain("UPGRADED",
+                "PROVISIONED", "INIT", "WIFI", "OTHER"));
+        assertThat(run).last().satisfies(s -> assertThat(s.tags()).as(describe(run)).containsExactly("UPGRADING"));
 
-        // The next sessions leave it faulted: no UPGRADED, no PROVISIONED, no second download.
+        // The next sessions, past the back-off too, leave it faulted and UPGRADING: no second download.
         List<Snapshot> later = runUntil(s -> false, 3);
-        assertThat(later).allSatisfy(s -> assertThat(s.tags()).doesNotContain("UPGRADED", "PROVISIONED"));
+        assertThat(later).hasSize(3);
+        assertThat(later).as(describe(later)).allSatisfy(s -> assertThat(s.tags()).containsExactly("UPGRADING"));
         assertThat(downloads(later, FIRMWARE)).isEmpty();
         assertThat(driver.status(ID)).hasValueSatisfying(
                 st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.FAULTED));
