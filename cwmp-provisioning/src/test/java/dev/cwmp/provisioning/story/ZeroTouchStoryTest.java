@@ -335,4 +335,42 @@ class ZeroTouchStoryTest {
         assertThat(driver.status(ID)).hasValueSatisfying(
                 st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.FAULTED));
     }
+
+    @Test
+    void a_faulted_wifi_provision_keeps_the_wifi_tag_so_the_device_is_not_provisioned_until_it_is_retried()
+            throws IOException {
+        start(ZeroTouch.presetsJson().replace("\"name\":\"wifi\"", "\"name\":\"wifii\""));
+        cpe.powerOn();
+        List<Snapshot> run = runUntil(s -> s.status().map(st -> st.state() == ConfigurationStatus.State.FAULTED)
+                .orElse(false), 6);
+
+        // "21 PROVISIONING - WIFI" deleted WIFI before its provision ran; the fault puts it back, so
+        // "29 PROVISIONED" does not apply. "28 PROVISIONING - OTHER" (another channel) did its part.
+        assertThat(run).as(describe(run)).allSatisfy(s -> assertThat(s.tags()).doesNotContain("PROVISIONED"));
+        assertThat(run).last().satisfies(s -> assertThat(s.tags()).as(describe(run))
+                .containsExactlyInAnyOrder("UPGRADED", "INIT", "WIFI"));
+        assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
+            assertThat(f.channel()).isEqualTo("wifi");
+            assertThat(f.code()).isEqualTo("unknown_provision");
+            assertThat(f.retries()).isZero();
+        });
+        assertThat(cpe.value(SSID)).hasValue("MikroTik-6131E4");
+        assertThat(cpe.value("Device.DNS.Client.Server.1.DNSServer")).hasValue("9.9.9.9");
+
+        // The next periodic inform is past the back-off: the wifi preset applies again and faults again.
+        List<Snapshot> retried = runUntil(s -> true, 1);
+        assertThat(retried).singleElement().satisfies(s -> assertThat(s.tags()).as(describe(retried))
+                .containsExactlyInAnyOrder("UPGRADED", "INIT", "WIFI"));
+        assertThat(driver.faults(ID)).singleElement().satisfies(f -> assertThat(f.retries()).isEqualTo(1));
+
+        // The preset corrected: after the back-off the device is provisioned.
+        driver.presets().put(PresetJson.readList(ZeroTouch.presetsJson()
+                .replace(ZeroTouch.DEFAULT_FILE_SERVER.toString(), fileServer.baseUrl().toString())).stream()
+                .filter(p -> p.name().equals("21 PROVISIONING - WIFI")).findFirst().orElseThrow());
+        List<Snapshot> fixed = runUntil(ZeroTouchStoryTest::done, 4);
+        assertThat(fixed).last().matches(ZeroTouchStoryTest::done, "provisioned" + describe(fixed));
+        assertThat(fixed).last().satisfies(s -> assertThat(s.tags()).containsExactly("PROVISIONED"));
+        assertThat(cpe.value(SSID)).hasValue("test_131E4");
+        assertThat(driver.faults(ID)).isEmpty();
+    }
 }
