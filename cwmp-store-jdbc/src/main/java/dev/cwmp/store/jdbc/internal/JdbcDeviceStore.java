@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -31,6 +32,7 @@ public final class JdbcDeviceStore implements DeviceStore {
 
     private static final String LOCK =
             "SELECT record_json, record_bin, row_version FROM cwmp_devices WHERE device_id = ? FOR UPDATE";
+    private static final int WRITE_STRIPES = 1024;
     private static final byte[] EMPTY_TREE = TreeCodec.encode(new ParameterTree());
 
     private final Database db;
@@ -38,10 +40,14 @@ public final class JdbcDeviceStore implements DeviceStore {
     private final Queue<Save> pendingSaves = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
     private final Map<Connection, PreparedStatement> lockStatements = new HashMap<>();
+    /** Embedded only: writes committed per stripe of device ids, and the tree read with a record. */
+    private final AtomicLongArray writes = new AtomicLongArray(WRITE_STRIPES);
+    private final ThreadLocal<ReadAhead> readAhead = new ThreadLocal<>();
 
     /**
-     * @param groupCommit whether concurrent {@link #saveSession} calls share one transaction (for the
-     *     embedded engine, which writes its file once per commit)
+     * @param groupCommit whether this process alone opens the database (the embedded file): then
+     *     concurrent {@link #saveSession} calls share one transaction (the engine writes its file once
+     *     per commit), the lock statement stays prepared, and a record is read with its tree
      */
     public JdbcDeviceStore(Database db, boolean groupCommit) {
         this.db = db;
@@ -50,6 +56,9 @@ public final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<DeviceRecord> record(DeviceId id) {
+        if (groupCommit) {
+            return recordAndTree(id);
+        }
         return db.read("reading device " + id, c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT record_json, record_bin FROM cwmp_devices WHERE device_id = ?")) {
@@ -61,8 +70,54 @@ public final class JdbcDeviceStore implements DeviceStore {
         });
     }
 
+    /**
+     * The embedded store reads a device's record and tree in one query: a session asks for the one
+     * and then the other. The tree's bytes wait in this thread for {@link #parameters}, which takes
+     * them unless a write of this store touched the device (or one sharing its stripe) since: this
+     * process alone writes the file, so nothing newer can be in it.
+     */
+    private Optional<DeviceRecord> recordAndTree(DeviceId id) {
+        long writesBefore = writes.get(stripe(id));
+        return db.read("reading device " + id, c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT record_json, record_bin, parameters FROM cwmp_devices WHERE device_id = ?")) {
+                p.setString(1, id.toString());
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        readAhead.remove();
+                        return Optional.empty();
+                    }
+                    DeviceRecord r = record(id, rs);
+                    readAhead.set(new ReadAhead(id, writesBefore, rs.getBytes(3)));
+                    return Optional.of(r);
+                }
+            }
+        });
+    }
+
+    private record ReadAhead(DeviceId id, long writes, byte[] tree) {
+    }
+
+    private static int stripe(DeviceId id) {
+        return id.hashCode() & (WRITE_STRIPES - 1);
+    }
+
+    /** After a write of the device has committed: a tree read ahead before it is stale. */
+    private void written(DeviceId id) {
+        if (groupCommit) {
+            writes.incrementAndGet(stripe(id));
+        }
+    }
+
     @Override
     public Optional<ParameterTree> parameters(DeviceId id) {
+        if (groupCommit) {
+            ReadAhead ahead = readAhead.get();
+            readAhead.remove();
+            if (ahead != null && ahead.id().equals(id) && writes.get(stripe(id)) == ahead.writes()) {
+                return Optional.of(TreeCodec.decode(ahead.tree()));
+            }
+        }
         return db.read("reading the parameters of " + id, c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT parameters FROM cwmp_devices WHERE device_id = ?")) {
                 p.setString(1, id.toString());
@@ -75,6 +130,15 @@ public final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<DeviceRecord> update(DeviceId id,
+            Function<Optional<DeviceRecord>, Optional<DeviceRecord>> change) {
+        try {
+            return updateOnce(id, change);
+        } finally {
+            written(id);
+        }
+    }
+
+    private Optional<DeviceRecord> updateOnce(DeviceId id,
             Function<Optional<DeviceRecord>, Optional<DeviceRecord>> change) {
         return db.inTransaction("updating device " + id, c -> {
             Optional<Locked> stored = lock(c, id);
@@ -165,6 +229,8 @@ public final class JdbcDeviceStore implements DeviceStore {
             finished = true;
         } finally {
             for (Save s : batch) {
+                // Whatever happened, a tree read ahead of this device may be stale now.
+                written(s.id);
                 if (!finished) {
                     s.failure = new JdbcStoreException("the session of " + s.id + " was not saved");
                 }
@@ -212,12 +278,16 @@ public final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public boolean delete(DeviceId id) {
-        return db.inTransaction("deleting device " + id, c -> {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM cwmp_devices WHERE device_id = ?")) {
-                p.setString(1, id.toString());
-                return p.executeUpdate() > 0;
-            }
-        });
+        try {
+            return db.inTransaction("deleting device " + id, c -> {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM cwmp_devices WHERE device_id = ?")) {
+                    p.setString(1, id.toString());
+                    return p.executeUpdate() > 0;
+                }
+            });
+        } finally {
+            written(id);
+        }
     }
 
     @Override
