@@ -508,8 +508,17 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             return Optional.of(new Failure("ext", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.debug("{}: {} failed", run.deviceId(), c.type(), e);
-            return Optional.of(new Failure("script", c.type() + " failed: " + e));
+            return Optional.of(new Failure("script", c.type() + " failed: " + reason(e)));
         }
+    }
+
+    /** An expected failure's own message; for anything else (a bug in a provision) also its type. */
+    private static String reason(RuntimeException e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return e instanceof ProvisioningException ? message : e.getClass().getSimpleName() + ": " + message;
     }
 
     private void apply(ProvisionSession run, Configuration c) {
