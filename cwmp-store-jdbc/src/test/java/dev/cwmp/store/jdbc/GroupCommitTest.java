@@ -40,7 +40,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void concurrent_saves_each_apply_their_change_and_a_refused_one_fails_only_its_caller() throws Exception {
+    void concurrent_saves_and_updates_each_apply_their_change_and_a_refused_save_fails_only_its_caller() throws Exception {
         JdbcStore store = dbs.h2(dir);
         DeviceStore devices = store.deviceStore();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -58,6 +58,8 @@ class GroupCommitTest {
                         String tag = "t" + thread + "-" + i;
                         devices.saveSession(shared, r -> r.withTag(tag), DeviceRecord.registered(shared, "Acme", T0),
                                 tree("Device.Shared", tag));
+                        // An update between saves (as the NBI's tags): neither loses the other's change.
+                        devices.update(shared, r -> r.map(x -> x.withTag("u" + tag)));
                         DeviceId own = new DeviceId("GC0001", "Box", "own" + thread);
                         devices.saveSession(own, r -> r.withTag(tag), DeviceRecord.registered(own, "Acme", T0),
                                 tree("Device.Own", tag));
@@ -84,7 +86,7 @@ class GroupCommitTest {
         assertThat(refused).hasSize(THREADS * SAVES / 10)
                 .allSatisfy(e -> assertThat(e).hasMessageStartingWith("refused t"));
         DeviceId shared = new DeviceId("GC0001", "Box", "shared");
-        assertThat(devices.record(shared).orElseThrow().tags()).hasSize(THREADS * SAVES);
+        assertThat(devices.record(shared).orElseThrow().tags()).hasSize(2 * THREADS * SAVES);
         for (int t = 0; t < THREADS; t++) {
             DeviceId own = new DeviceId("GC0001", "Box", "own" + t);
             assertThat(devices.record(own).orElseThrow().tags()).hasSize(SAVES);

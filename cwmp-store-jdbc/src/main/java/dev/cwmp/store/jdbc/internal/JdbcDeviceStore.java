@@ -10,9 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,14 +22,17 @@ import java.util.function.UnaryOperator;
 /**
  * {@link DeviceStore} on JDBC: one row per device, the record ({@link RecordCodec}; JSON in rows
  * written before schema version 3) and the parameter tree ({@link TreeCodec}) as compact blobs.
- * Every write locks the device's row ({@code SELECT ... FOR UPDATE})
- * in a transaction, so updates of one device apply one after the other on every node; two writers
+ * Every write locks the device's row ({@code SELECT ... FOR UPDATE}; the embedded store, which one
+ * process opens, holds a lock of its own instead) in a transaction, so updates of one device apply
+ * one after the other on every node; two writers
  * creating the same device collide on the primary key and the loser runs again on the winner's row.
  */
 public final class JdbcDeviceStore implements DeviceStore {
 
     private static final String LOCK =
             "SELECT record_json, record_bin, row_version FROM cwmp_devices WHERE device_id = ? FOR UPDATE";
+    private static final String READ_FOR_WRITE =
+            "SELECT record_json, record_bin, row_version FROM cwmp_devices WHERE device_id = ?";
     private static final int WRITE_STRIPES = 1024;
     private static final byte[] EMPTY_TREE = TreeCodec.encode(new ParameterTree());
 
@@ -39,7 +40,6 @@ public final class JdbcDeviceStore implements DeviceStore {
     private final boolean groupCommit;
     private final Queue<Save> pendingSaves = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
-    private final Map<Connection, PreparedStatement> lockStatements = new HashMap<>();
     /** Embedded only: writes committed per stripe of device ids, and the tree read with a record. */
     private final AtomicLongArray writes = new AtomicLongArray(WRITE_STRIPES);
     private final ThreadLocal<ReadAhead> readAhead = new ThreadLocal<>();
@@ -47,7 +47,8 @@ public final class JdbcDeviceStore implements DeviceStore {
     /**
      * @param groupCommit whether this process alone opens the database (the embedded file): then
      *     concurrent {@link #saveSession} calls share one transaction (the engine writes its file once
-     *     per commit), the lock statement stays prepared, and a record is read with its tree
+     *     per commit) and every write of a device holds one lock in this process instead of the
+     *     row's, and a record is read with its tree
      */
     public JdbcDeviceStore(Database db, boolean groupCommit) {
         this.db = db;
@@ -131,10 +132,16 @@ public final class JdbcDeviceStore implements DeviceStore {
     @Override
     public Optional<DeviceRecord> update(DeviceId id,
             Function<Optional<DeviceRecord>, Optional<DeviceRecord>> change) {
+        if (groupCommit) {
+            writer.lock();
+        }
         try {
             return updateOnce(id, change);
         } finally {
             written(id);
+            if (groupCommit) {
+                writer.unlock();
+            }
         }
     }
 
@@ -278,6 +285,9 @@ public final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public boolean delete(DeviceId id) {
+        if (groupCommit) {
+            writer.lock();
+        }
         try {
             return db.inTransaction("deleting device " + id, c -> {
                 try (PreparedStatement p = c.prepareStatement("DELETE FROM cwmp_devices WHERE device_id = ?")) {
@@ -287,6 +297,9 @@ public final class JdbcDeviceStore implements DeviceStore {
             });
         } finally {
             written(id);
+            if (groupCommit) {
+                writer.unlock();
+            }
         }
     }
 
@@ -320,44 +333,17 @@ public final class JdbcDeviceStore implements DeviceStore {
     }
 
     private Optional<Locked> lock(Connection c, DeviceId id) throws SQLException {
-        if (!groupCommit) {
-            try (PreparedStatement p = c.prepareStatement(LOCK)) {
-                return lock(p, id);
-            }
+        // The embedded store's writes of devices all hold the writer's lock: no row lock needed (H2
+        // writes a locked row, and its undo entry, once more).
+        try (PreparedStatement p = c.prepareStatement(groupCommit ? READ_FOR_WRITE : LOCK)) {
+            return lock(p, id);
         }
-        return lock(embeddedLockStatement(c), id);
     }
 
     private static Optional<Locked> lock(PreparedStatement p, DeviceId id) throws SQLException {
         p.setString(1, id.toString());
         try (ResultSet rs = p.executeQuery()) {
             return rs.next() ? Optional.of(new Locked(record(id, rs), rs.getLong(3))) : Optional.empty();
-        }
-    }
-
-    /**
-     * The lock statement prepared once per physical connection of the embedded engine, which caches
-     * no {@code SELECT ... FOR UPDATE} and parsed it on every save (8 % of a session's CPU). Prepared
-     * on the pool's underlying connection, so that closing the borrowed one leaves it open.
-     */
-    private PreparedStatement embeddedLockStatement(Connection c) throws SQLException {
-        Connection physical = c.unwrap(Connection.class);
-        synchronized (lockStatements) {
-            PreparedStatement p = lockStatements.get(physical);
-            if (p != null && !p.isClosed()) {
-                return p;
-            }
-            // Forget the statements of connections the pool has closed since.
-            lockStatements.keySet().removeIf(k -> {
-                try {
-                    return k.isClosed();
-                } catch (SQLException e) {
-                    return true;
-                }
-            });
-            p = physical.prepareStatement(LOCK);
-            lockStatements.put(physical, p);
-            return p;
         }
     }
 
