@@ -70,7 +70,9 @@ public final class JdbcStore implements AutoCloseable {
     /**
      * The embedded store: an H2 database (MVStore) in the file {@code cwmp.mv.db} under
      * {@code directory}, created when absent. One process at a time opens the file. Every commit is
-     * written to the file before it returns, so a killed process loses no committed session.
+     * written to the file before it returns, so a killed process loses no committed session. Sessions
+     * saved at the same time share one commit (group commit), and since no other process writes the
+     * file, the store keeps in memory which devices have tasks and reads a record with its tree.
      */
     public static JdbcStore h2(Path directory) {
         try {
