@@ -8,6 +8,10 @@ import java.util.Optional;
 
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Prints benchmark figures in the project's two forms: a human table, and one machine-readable
@@ -102,5 +106,24 @@ public final class BenchReport {
             return String.format(Locale.ROOT, "%.2f", value);
         }
         return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    /**
+     * JMH options with the suites' defaults (1 fork, 3 warm-up and 5 measurement iterations of 1 s);
+     * what the command line gives wins.
+     */
+    static ChainedOptionsBuilder jmhDefaults(CommandLineOptions cmd) {
+        return new OptionsBuilder().parent(cmd)
+                .forks(cmd.getForkCount().orElse(1))
+                .warmupIterations(cmd.getWarmupIterations().orElse(3))
+                .warmupTime(cmd.getWarmupTime().orElse(TimeValue.seconds(1)))
+                .measurementIterations(cmd.getMeasurementIterations().orElse(5))
+                .measurementTime(cmd.getMeasurementTime().orElse(TimeValue.seconds(1)));
+    }
+
+    /** Adds a {@code TARGET ...: MET|MISSED} line to {@code verdicts} and returns the table's note. */
+    static String verdict(List<String> verdicts, String target, boolean met) {
+        verdicts.add("TARGET " + target + ": " + (met ? "MET" : "MISSED"));
+        return (met ? "met" : "MISSED") + ": " + target;
     }
 }

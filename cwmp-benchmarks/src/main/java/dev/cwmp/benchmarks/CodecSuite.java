@@ -11,7 +11,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 import dev.cwmp.benchmarks.codec.BaselineBenchmark;
 import dev.cwmp.benchmarks.codec.CodecBenchmark;
@@ -46,12 +45,7 @@ public final class CodecSuite {
             System.out.println("Skipping payload (c) " + CodecPayloads.GPN_EX220 + ": no devices/tplink-ex220-tr181.csv under "
                     + CodecPayloads.sharedDir() + " (set -D" + CodecPayloads.SHARED_DIR_PROPERTY + "=<dir>)");
         }
-        ChainedOptionsBuilder options = new OptionsBuilder().parent(cmd)
-                .forks(cmd.getForkCount().orElse(1))
-                .warmupIterations(cmd.getWarmupIterations().orElse(3))
-                .warmupTime(cmd.getWarmupTime().orElse(TimeValue.seconds(1)))
-                .measurementIterations(cmd.getMeasurementIterations().orElse(5))
-                .measurementTime(cmd.getMeasurementTime().orElse(TimeValue.seconds(1)))
+        ChainedOptionsBuilder options = BenchReport.jmhDefaults(cmd)
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-D" + CodecPayloads.SHARED_DIR_PROPERTY + "=" + CodecPayloads.sharedDir());
         if (cmd.getIncludes().isEmpty()) {
@@ -84,20 +78,20 @@ public final class CodecSuite {
             if (decode.isPresent() && saaj.isPresent()) {
                 double ratio = saaj.get() / decode.get();
                 String comment = payload.equals(CodecPayloads.INFORM)
-                        ? verdict(verdicts, "decode inform >= 8x faster than SAAJ", ratio >= TARGET_DECODE_VS_SAAJ)
+                        ? BenchReport.verdict(verdicts, "decode inform >= 8x faster than SAAJ", ratio >= TARGET_DECODE_VS_SAAJ)
                         : "";
                 report.figure("ratio.saaj_over_ours." + payload, ratio, "x", comment);
             }
             if (decode.isPresent() && bare.isPresent()) {
                 double ratio = decode.get() / bare.get();
                 String comment = payload.equals(CodecPayloads.INFORM)
-                        ? verdict(verdicts, "decode inform <= 1.5x the bare pass", ratio <= TARGET_DECODE_VS_BARE)
+                        ? BenchReport.verdict(verdicts, "decode inform <= 1.5x the bare pass", ratio <= TARGET_DECODE_VS_BARE)
                         : "";
                 report.figure("ratio.ours_over_bare." + payload, ratio, "x", comment);
             }
             alloc(runs, "CodecBenchmark.decode:" + payload).ifPresent(b -> report.figure("alloc.decode." + payload, b, "B/op",
                     payload.equals(CodecPayloads.INFORM)
-                            ? verdict(verdicts, "allocation per decoded inform <= 16 KB", b <= TARGET_DECODE_ALLOC_BYTES)
+                            ? BenchReport.verdict(verdicts, "allocation per decoded inform <= 16 KB", b <= TARGET_DECODE_ALLOC_BYTES)
                             : ""));
             alloc(runs, "BaselineBenchmark.saajParse:" + payload).ifPresent(b -> report.figure("alloc.saaj." + payload, b, "B/op"));
             alloc(runs, "BaselineBenchmark.bareWoodstox:" + payload).ifPresent(b -> report.figure("alloc.bare." + payload, b, "B/op"));
@@ -106,19 +100,13 @@ public final class CodecSuite {
                 double megabytesPerSecond = encodedSize / us; // bytes per microsecond = MB/s (10^6 bytes)
                 report.figure("encode_throughput." + payload, megabytesPerSecond, "MB/s",
                         payload.equals(CodecPayloads.GPV_1000)
-                                ? verdict(verdicts, "encode gpv1000 >= 100 MB/s", megabytesPerSecond >= TARGET_ENCODE_MB_PER_S)
+                                ? BenchReport.verdict(verdicts, "encode gpv1000 >= 100 MB/s", megabytesPerSecond >= TARGET_ENCODE_MB_PER_S)
                                 : "");
             });
         }
         report.print();
         System.out.println();
         verdicts.forEach(System.out::println);
-    }
-
-    private static String verdict(List<String> verdicts, String target, boolean met) {
-        String line = "TARGET " + target + ": " + (met ? "MET" : "MISSED");
-        verdicts.add(line);
-        return (met ? "met" : "MISSED") + ": " + target;
     }
 
     private static Optional<Double> median(Collection<RunResult> runs, String suffix) {

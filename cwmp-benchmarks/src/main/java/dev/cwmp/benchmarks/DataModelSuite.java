@@ -11,7 +11,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 import dev.cwmp.benchmarks.datamodel.DataModelFixtures;
 import dev.cwmp.benchmarks.datamodel.ModelLoadBenchmark;
@@ -63,13 +62,8 @@ public final class DataModelSuite {
         Collection<RunResult> loadRuns = new Runner(load.build()).run();
 
         boolean dumps = DataModelFixtures.ex220().isPresent();
-        ChainedOptionsBuilder lookup = new OptionsBuilder().parent(cmd)
+        ChainedOptionsBuilder lookup = BenchReport.jmhDefaults(cmd)
                 .include(PathLookupBenchmark.class.getName() + "\\.")
-                .forks(cmd.getForkCount().orElse(1))
-                .warmupIterations(cmd.getWarmupIterations().orElse(3))
-                .warmupTime(cmd.getWarmupTime().orElse(TimeValue.seconds(1)))
-                .measurementIterations(cmd.getMeasurementIterations().orElse(5))
-                .measurementTime(cmd.getMeasurementTime().orElse(TimeValue.seconds(1)))
                 .jvmArgsAppend(sharedArg);
         if (dumps) {
             lookup.include(TreeBenchmark.class.getName() + "\\.");
@@ -82,20 +76,20 @@ public final class DataModelSuite {
         double tr181Ms = BenchReport.median(loadRuns, "ModelLoadBenchmark.coldLoad:tr181");
         double tr098Ms = BenchReport.median(loadRuns, "ModelLoadBenchmark.coldLoad:tr098");
         report.figure("model_load_cold.tr181", tr181Ms, "ms",
-                verdict(verdicts, "TR-181 cold load <= 150 ms", tr181Ms <= TARGET_LOAD_MS));
+                BenchReport.verdict(verdicts, "TR-181 cold load <= 150 ms", tr181Ms <= TARGET_LOAD_MS));
         report.figure("model_load_cold.tr098", tr098Ms, "ms", "no target; for comparison");
 
         double tr181Mb = RetainedSizes.model("tr181") / 1e6;
         double tr098Mb = RetainedSizes.model("tr098") / 1e6;
         report.figure("model_heap.tr181", tr181Mb, "MB",
-                verdict(verdicts, "TR-181 model retains <= 20 MB", tr181Mb <= TARGET_MODEL_MB));
+                BenchReport.verdict(verdicts, "TR-181 model retains <= 20 MB", tr181Mb <= TARGET_MODEL_MB));
         report.figure("model_heap.tr098", tr098Mb, "MB", "no target; for comparison");
 
         Optional<GenieacsSimCsv.Dump> first = DataModelFixtures.ex220();
         if (first.isPresent()) {
             RetainedSizes.TreeSizes sizes = RetainedSizes.tree(first.get(), DataModelFixtures.ex220().orElseThrow());
             report.figure("tree_bytes_per_entry.ex220", sizes.perEntry(), "B",
-                    verdict(verdicts, "tree <= 150 B per entry (pooled names excluded)",
+                    BenchReport.verdict(verdicts, "tree <= 150 B per entry (pooled names excluded)",
                             sizes.perEntry() <= TARGET_TREE_BYTES_PER_ENTRY)
                             + "; " + sizes.entries() + " entries");
             report.figure("tree_bytes_per_parameter.ex220", sizes.perParameter(), "B",
@@ -115,7 +109,7 @@ public final class DataModelSuite {
         double parses = BenchReport.median(lookupRuns, "PathLookupBenchmark.parseOnly");
         double mapLookups = BenchReport.median(lookupRuns, "PathLookupBenchmark.lookupOnly");
         report.figure("path_parse_and_find", lookups / 1e6, "M ops/s",
-                verdict(verdicts, "parse + definition lookup >= 3 M/s on one thread", lookups >= TARGET_LOOKUPS_PER_S));
+                BenchReport.verdict(verdicts, "parse + definition lookup >= 3 M/s on one thread", lookups >= TARGET_LOOKUPS_PER_S));
         report.figure("baseline_parse_only", parses / 1e6, "M ops/s");
         report.figure("baseline_lookup_only", mapLookups / 1e6, "M ops/s", "HashMap by definition path");
         report.figure("ratio.parse_only_over_parse_and_find", parses / lookups, "x");
@@ -138,8 +132,4 @@ public final class DataModelSuite {
         verdicts.forEach(System.out::println);
     }
 
-    private static String verdict(List<String> verdicts, String target, boolean met) {
-        verdicts.add("TARGET " + target + ": " + (met ? "MET" : "MISSED"));
-        return (met ? "met" : "MISSED") + ": " + target;
-    }
 }

@@ -13,7 +13,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 import dev.cwmp.benchmarks.provisioning.PresetEvaluationBenchmark;
 import dev.cwmp.benchmarks.provisioning.PresetFixtures;
@@ -49,13 +48,8 @@ public final class ProvisioningSuite {
     public static void main(String[] args) throws Exception {
         CommandLineOptions cmd = new CommandLineOptions(args);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        ChainedOptionsBuilder options = new OptionsBuilder().parent(cmd)
+        ChainedOptionsBuilder options = BenchReport.jmhDefaults(cmd)
                 .include(PresetEvaluationBenchmark.class.getName() + "\\.")
-                .forks(cmd.getForkCount().orElse(1))
-                .warmupIterations(cmd.getWarmupIterations().orElse(3))
-                .warmupTime(cmd.getWarmupTime().orElse(TimeValue.seconds(1)))
-                .measurementIterations(cmd.getMeasurementIterations().orElse(5))
-                .measurementTime(cmd.getMeasurementTime().orElse(TimeValue.seconds(1)))
                 .addProfiler(GCProfiler.class);
         Collection<RunResult> runs = new Runner(options.build()).run();
 
@@ -65,7 +59,7 @@ public final class ProvisioningSuite {
         double ten = BenchReport.median(runs, "PresetEvaluationBenchmark.tenPresetsAllApply");
         double unindexed = BenchReport.median(runs, "PresetEvaluationBenchmark.thousandPresetsNoEventIndex");
         report.figure("preset_evaluation.1000_presets_10_apply", thousand, "us",
-                verdict(verdicts, "1,000 presets / 10 applicable <= 200 us per session", thousand <= TARGET_MICROS));
+                BenchReport.verdict(verdicts, "1,000 presets / 10 applicable <= 200 us per session", thousand <= TARGET_MICROS));
         report.figure("baseline.10_presets_all_apply", ten, "us", "the 10 applicable presets alone");
         report.figure("preset_evaluation.1000_presets_no_event_index", unindexed, "us",
                 "no event filters: every precondition evaluated");
@@ -78,7 +72,7 @@ public final class ProvisioningSuite {
         double cpuThousand = cpuMicros(PresetEvaluator.of(PresetFixtures.presets(1000, true)), session);
         double cpuTen = cpuMicros(PresetEvaluator.of(PresetFixtures.presets(10, true)), session);
         report.figure("cpu_time.1000_presets_10_apply", cpuThousand, "us",
-                verdict(verdicts, "1,000 presets / 10 applicable <= 200 us of CPU per session", cpuThousand <= TARGET_MICROS));
+                BenchReport.verdict(verdicts, "1,000 presets / 10 applicable <= 200 us of CPU per session", cpuThousand <= TARGET_MICROS));
         report.figure("cpu_time.baseline.10_presets_all_apply", cpuTen, "us", "thread CPU time, unaffected by waiting for a core");
         report.figure("cpu_time.ratio.1000_over_10", cpuThousand / cpuTen, "x");
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -119,8 +113,4 @@ public final class ProvisioningSuite {
                 .ifPresent(bytes -> report.figure(name, bytes, "B/op", "bytes allocated per session evaluation"));
     }
 
-    private static String verdict(List<String> verdicts, String target, boolean met) {
-        verdicts.add("TARGET " + target + ": " + (met ? "MET" : "MISSED"));
-        return (met ? "met" : "MISSED") + ": " + target;
-    }
 }

@@ -13,7 +13,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 import dev.cwmp.benchmarks.scripting.ScriptFixtures;
 import dev.cwmp.benchmarks.scripting.ScriptRunBenchmark;
@@ -39,13 +38,8 @@ public final class ScriptingSuite {
     public static void main(String[] args) throws Exception {
         CommandLineOptions cmd = new CommandLineOptions(args);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        ChainedOptionsBuilder options = new OptionsBuilder().parent(cmd)
+        ChainedOptionsBuilder options = BenchReport.jmhDefaults(cmd)
                 .include(ScriptRunBenchmark.class.getName() + "\\.")
-                .forks(cmd.getForkCount().orElse(1))
-                .warmupIterations(cmd.getWarmupIterations().orElse(3))
-                .warmupTime(cmd.getWarmupTime().orElse(TimeValue.seconds(1)))
-                .measurementIterations(cmd.getMeasurementIterations().orElse(5))
-                .measurementTime(cmd.getMeasurementTime().orElse(TimeValue.seconds(1)))
                 .addProfiler(GCProfiler.class);
         Collection<RunResult> runs = new Runner(options.build()).run();
 
@@ -54,7 +48,7 @@ public final class ScriptingSuite {
         double script = BenchReport.median(runs, "ScriptRunBenchmark.wifiScript");
         double java = BenchReport.median(runs, "ScriptRunBenchmark.wifiJava");
         report.figure("script_run.wifi", script, "us",
-                verdict(verdicts, "a typical script run <= 1 ms", script <= TARGET_MICROS));
+                BenchReport.verdict(verdicts, "a typical script run <= 1 ms", script <= TARGET_MICROS));
         report.figure("baseline.java_provision.wifi", java, "us", "the same provision in Java, same context");
         report.figure("overhead.script_minus_java", script - java, "us", "what the sandbox adds per run");
         report.figure("ratio.script_over_java", script / java, "x");
@@ -68,7 +62,7 @@ public final class ScriptingSuite {
         double cpuScript = cpuMicros(scripted, context);
         double cpuJava = cpuMicros(ScriptFixtures.WIFI_JAVA, context);
         report.figure("cpu_time.script_run.wifi", cpuScript, "us",
-                verdict(verdicts, "a typical script run <= 1 ms of CPU", cpuScript <= TARGET_MICROS));
+                BenchReport.verdict(verdicts, "a typical script run <= 1 ms of CPU", cpuScript <= TARGET_MICROS));
         report.figure("cpu_time.baseline.java_provision.wifi", cpuJava, "us", "thread CPU time");
         report.figure("cpu_time.ratio.script_over_java", cpuScript / cpuJava, "x");
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -100,8 +94,4 @@ public final class ScriptingSuite {
         return micros[rounds / 2];
     }
 
-    private static String verdict(List<String> verdicts, String target, boolean met) {
-        verdicts.add("TARGET " + target + ": " + (met ? "MET" : "MISSED"));
-        return (met ? "met" : "MISSED") + ": " + target;
-    }
 }
