@@ -71,32 +71,10 @@ public final class PreconditionEvaluator {
             return (kindA == K_NULL) != i.negated() ? TRUE : FALSE;
         }
         if (p instanceof And a) {
-            List<Precondition> operands = a.operands();
-            int result = TRUE;
-            for (int i = 0; i < operands.size(); i++) {
-                int r = evaluate(operands.get(i));
-                if (r == FALSE) {
-                    return FALSE;
-                }
-                if (r == NULL) {
-                    result = NULL;
-                }
-            }
-            return result;
+            return junction(a.operands(), FALSE, TRUE);
         }
         if (p instanceof Or o) {
-            List<Precondition> operands = o.operands();
-            int result = FALSE;
-            for (int i = 0; i < operands.size(); i++) {
-                int r = evaluate(operands.get(i));
-                if (r == TRUE) {
-                    return TRUE;
-                }
-                if (r == NULL) {
-                    result = NULL;
-                }
-            }
-            return result;
+            return junction(o.operands(), TRUE, FALSE);
         }
         if (p instanceof Not n) {
             int r = evaluate(n.operand());
@@ -324,5 +302,23 @@ public final class PreconditionEvaluator {
                 }
             }
         }
+    }
+
+    /**
+     * Three-valued AND ({@code decisive} FALSE) or OR ({@code decisive} TRUE): the decisive value as
+     * soon as an operand has it, else NULL when an operand was NULL, else {@code otherwise}.
+     */
+    private int junction(List<Precondition> operands, int decisive, int otherwise) {
+        int result = otherwise;
+        for (int i = 0; i < operands.size(); i++) {
+            int r = evaluate(operands.get(i));
+            if (r == decisive) {
+                return decisive;
+            }
+            if (r == NULL) {
+                result = NULL;
+            }
+        }
+        return result;
     }
 }
