@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fleet of simulated CPEs talking CWMP to one ACS: thousands of devices in one JVM, sharing their
@@ -42,6 +43,9 @@ public final class Simulator implements AutoCloseable {
     private final Optional<ExecutorService> ownExecutor;
     private final Map<String, SimulatedDevice> devices = new ConcurrentHashMap<>();
     private final List<SimulatedDevice> inOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Guards {@link #busy}: work handed to the executor and not yet finished. */
+    private final Object work = new Object();
+    private int busy;
 
     private Simulator(Builder b) {
         this.config = b;
@@ -57,11 +61,76 @@ public final class Simulator implements AutoCloseable {
         } else {
             this.ownExecutor = Optional.empty();
         }
+        Executor counting = counting(executor);
         HttpClient http = b.httpClient != null ? b.httpClient
                 : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(b.timeout).build();
-        this.engine = new SimEngine(http, CwmpCodec.create(), b.scheduler, executor, b.quirks, b.listener, b.timeout);
+        this.engine = new SimEngine(http, CwmpCodec.create(), b.scheduler, counting, b.quirks, b.listener, b.timeout);
         this.connectionRequests = b.connectionRequestAddress == null ? Optional.empty()
                 : Optional.of(new ConnectionRequestServer(b.connectionRequestAddress, engine));
+    }
+
+    /** Wraps the executor so that {@link #busy} counts what it holds and runs. */
+    private Executor counting(Executor executor) {
+        return task -> {
+            synchronized (work) {
+                busy++;
+            }
+            try {
+                executor.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        finished();
+                    }
+                });
+            } catch (RuntimeException e) {
+                finished();
+                throw e;
+            }
+        };
+    }
+
+    private void finished() {
+        synchronized (work) {
+            if (--busy == 0) {
+                work.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * How many sessions and transfers are queued on the simulator's executor or running now (the
+     * listener hears of a session before it stops counting here). Timers that have not fired yet do
+     * not count.
+     */
+    public int busy() {
+        synchronized (work) {
+            return busy;
+        }
+    }
+
+    /**
+     * Waits until no session or transfer is queued or running ({@link #busy()} is zero), for tests
+     * that step a {@link ManualScheduler}: advance the clock, then wait here for the sessions the
+     * step started to end, listener calls included. A session that ends may set a timer for now (a
+     * session asked for while it ran, the session after a reboot): run the scheduler's due timers and
+     * wait again, until no timer ran.
+     *
+     * @return true when the simulator is idle, false when {@code timeout} passed first
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (work) {
+            while (busy > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(work, left);
+            }
+            return true;
+        }
     }
 
     /** Starts a builder for a simulator whose devices inform {@code acsUrl}. */
@@ -142,11 +211,14 @@ public final class Simulator implements AutoCloseable {
         return connectionRequests.map(s -> java.util.OptionalInt.of(s.port())).orElse(java.util.OptionalInt.empty());
     }
 
-    /** Stops the connection-request listener, and the session threads and timers the simulator made itself. */
+    /**
+     * Stops the connection-request listener, and the session threads and timers the simulator made
+     * itself (sessions queued on its own threads are dropped and no longer count as {@link #busy()}).
+     */
     @Override
     public void close() {
         connectionRequests.ifPresent(ConnectionRequestServer::close);
-        ownExecutor.ifPresent(ExecutorService::shutdownNow);
+        ownExecutor.ifPresent(pool -> pool.shutdownNow().forEach(dropped -> finished()));
         if (config.ownScheduler && config.scheduler instanceof SystemScheduler timers) {
             timers.close();
         }
