@@ -118,6 +118,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
     private final Function<String, Optional<Provision>> provisionLookup;
     private final Map<String, Provision> provisions;
     private final Map<String, PresetObject> objects;
+    private final Function<String, Optional<PresetObject>> objectLookup;
     private final Map<String, ExtensionFunction> extensions;
     private final ProvisioningOptions options;
     private final Consumer<ProvisioningFault> faultListener;
@@ -136,6 +137,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         all.putAll(b.provisions);
         this.provisions = Map.copyOf(all);
         this.objects = Map.copyOf(b.objects);
+        this.objectLookup = b.objectLookup;
         this.extensions = Map.copyOf(b.extensions);
         this.options = b.options;
         this.faultListener = b.faultListener;
@@ -561,10 +563,11 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
 
     private PresetObject object(String id) {
         PresetObject object = objects.get(id);
-        if (object == null) {
-            throw new UnknownProvision("no object named '" + id + "' (register it with ProvisioningDriver.Builder.object)");
+        if (object != null) {
+            return object;
         }
-        return object;
+        return objectLookup.apply(id).orElseThrow(() -> new UnknownProvision("no object named '" + id
+                + "' (register it with ProvisioningDriver.Builder.object or objectLookup)"));
     }
 
     /** {@code Device.NAT.PortMapping} and keys {@code [Protocol:TCP,ExternalPort:22]}: {@code Device.NAT.PortMapping.[...]}. */
@@ -880,6 +883,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         private Function<String, Optional<Provision>> provisionLookup = name -> Optional.empty();
         private final Map<String, Provision> provisions = new HashMap<>();
         private final Map<String, PresetObject> objects = new HashMap<>();
+        private Function<String, Optional<PresetObject>> objectLookup = id -> Optional.empty();
         private final Map<String, ExtensionFunction> extensions = new HashMap<>();
         private ProvisioningOptions options = ProvisioningOptions.defaults();
         private Consumer<ProvisioningFault> faultListener = f -> {
@@ -915,6 +919,15 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         /** Registers an object that {@code add_object} / {@code delete_object} entries name by its id. */
         public Builder object(PresetObject object) {
             objects.put(object.id(), object);
+            return this;
+        }
+
+        /**
+         * Finds objects by id that are not registered with {@link #object} (e.g. objects stored
+         * through the NBI's {@code /objects}). Consulted at every use, so objects added later are found.
+         */
+        public Builder objectLookup(Function<String, Optional<PresetObject>> lookup) {
+            this.objectLookup = Objects.requireNonNull(lookup, "lookup");
             return this;
         }
 
