@@ -4,12 +4,11 @@ import dev.cwmp.session.Acs;
 import dev.cwmp.session.auth.CpeAuthenticator;
 import dev.cwmp.session.connreq.ConnectionRequester;
 import dev.cwmp.session.connreq.HttpConnectionRequesterOptions;
-import dev.cwmp.session.http.JdkHttpTransport;
+import dev.cwmp.testkit.internal.acs.LoopbackAcs;
 import dev.cwmp.testkit.sim.DeviceProfile;
 import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SimulatedDevice;
 import dev.cwmp.testkit.sim.Simulator;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,27 +161,23 @@ public final class AcsExtension implements ParameterResolver {
                 .connectionRequester(ConnectionRequester.http(HttpConnectionRequesterOptions.defaults()));
         scheduler.ifPresent(builder::clock);
         acsConfig.accept(builder);
-        Acs acs = builder.build();
-        JdkHttpTransport http;
-        try {
-            http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
-        } catch (RuntimeException e) {
-            acs.close();
-            throw e;
-        }
-        return new AcsServer(acs, http, URI.create("http://127.0.0.1:" + http.port() + "/"), scheduler);
+        return new AcsServer(LoopbackAcs.start(builder.build()), scheduler);
     }
 
     /** The ACS and its listener, closed with the context that holds them. */
-    record AcsServer(Acs acs, JdkHttpTransport http, URI url, Optional<ManualScheduler> scheduler)
+    record AcsServer(LoopbackAcs loopback, Optional<ManualScheduler> scheduler)
             implements ExtensionContext.Store.CloseableResource {
+        Acs acs() {
+            return loopback.acs();
+        }
+
+        URI url() {
+            return loopback.url();
+        }
+
         @Override
         public void close() {
-            try {
-                http.close();
-            } finally {
-                acs.close();
-            }
+            loopback.close();
         }
     }
 

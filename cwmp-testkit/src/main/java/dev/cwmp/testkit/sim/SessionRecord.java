@@ -55,6 +55,17 @@ public record SessionRecord(String serialNumber, Instant started, Optional<Infor
         return inform.map(Inform::event).orElse(List.of());
     }
 
+    /** The names of the ACS's requests, in order, e.g. {@code [GetParameterNames, GetParameterValues]}. */
+    public List<String> acsMethodNames() {
+        return acsRequests.stream().map(AcsMessage::methodName).toList();
+    }
+
+    /** The ACS's requests of one type, in order, e.g. {@code acsRequestsOf(SetParameterValues.class)}. */
+    public <T extends AcsMessage> List<T> acsRequestsOf(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return acsRequests.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** Whether the Inform carried the event code, e.g. {@code "1 BOOT"}. */
     public boolean hasEvent(String eventCode) {
         return inform.map(i -> i.hasEvent(eventCode)).orElse(false);
