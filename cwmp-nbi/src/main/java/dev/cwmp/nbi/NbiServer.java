@@ -5,12 +5,14 @@ import dev.cwmp.nbi.internal.NbiConfig;
 import dev.cwmp.nbi.internal.NbiHandler;
 import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.ProvisioningStore;
+import dev.cwmp.provisioning.VirtualParameterSource;
 import dev.cwmp.provisioning.files.FileStore;
 import dev.cwmp.session.Acs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The northbound REST interface, compatible with GenieACS 1.2's NBI: devices (MongoDB-style queries,
  * projections, sorting, paging), tasks (200 when done within the timeout, 202 when queued), tags,
- * presets, provisions and virtual parameters, faults, files, and beyond GenieACS {@code GET /status}
- * (the configuration status). Served on the JDK's HTTP server, behind the chosen
+ * presets, provisions and virtual parameters, objects, faults, files, {@code GET /ping/<host>}, and
+ * beyond GenieACS {@code GET /status} (the configuration status). Tasks naming
+ * {@code VirtualParameters.*} are computed on the ACS with the {@link Builder#virtualParameters}
+ * source; only their real parameters go to the CPE. Served on the JDK's HTTP server, behind the chosen
  * {@link NbiAuthentication}; errors are JSON {@code {"error": "...", "status": N}}.
  *
  * <pre>{@code
@@ -140,6 +144,10 @@ public final class NbiServer implements AutoCloseable {
         private FileStore files;
         private ScriptCatalog provisionScripts;
         private ScriptCatalog virtualParameterScripts;
+        private ObjectCatalog objects;
+        private VirtualParameterSource virtualParameters = VirtualParameterSource.none();
+        private Path pingProgram;
+        private Duration pingTimeout = Duration.ofSeconds(5);
         private NbiAuthentication authentication;
         private InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), 7557);
         private int maxBodyBytes = 1024 * 1024;
@@ -185,6 +193,42 @@ public final class NbiServer implements AutoCloseable {
         /** The virtual parameters {@code /virtual_parameters} reads and changes (default: in memory). */
         public Builder virtualParameterScripts(ScriptCatalog catalog) {
             this.virtualParameterScripts = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /**
+         * The objects {@code /objects} reads and changes (default: empty, in memory). Give the
+         * provisioning driver the same catalog ({@code objectLookup(catalog::get)}) so that presets'
+         * {@code add_object} entries find them.
+         */
+        public Builder objects(ObjectCatalog catalog) {
+            this.objects = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /**
+         * Computes the {@code VirtualParameters.<name>} that getParameterValues and refreshObject
+         * tasks name (default none: such names are answered with nothing), from the device's stored
+         * tree, merged into it; the CPE gets only the task's real parameters. Give it the provisioning
+         * driver's source.
+         */
+        public Builder virtualParameters(VirtualParameterSource source) {
+            this.virtualParameters = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * The ping program {@code GET /ping/<host>} runs (default: {@code ping} on the {@code PATH}, or
+         * in {@code /usr/bin}, {@code /bin}, {@code /usr/sbin}, {@code /sbin}), and how long it may run
+         * (default 5 s; it is given {@code -c 3 -i 0.2 -w 2}).
+         */
+        public Builder ping(Path program, Duration timeout) {
+            Objects.requireNonNull(program, "program");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("a ping timeout is positive");
+            }
+            this.pingProgram = program;
+            this.pingTimeout = timeout;
             return this;
         }
 
@@ -275,7 +319,9 @@ public final class NbiServer implements AutoCloseable {
                     provisionScripts != null ? provisionScripts : ScriptCatalog.inMemory(),
                     virtualParameterScripts != null ? virtualParameterScripts : ScriptCatalog.inMemory(),
                     authentication, maxBodyBytes, maxFileBytes, Optional.ofNullable(fileServerUrl),
-                    defaultTaskTimeout, maxTaskTimeout, taskLifetime);
+                    defaultTaskTimeout, maxTaskTimeout, taskLifetime,
+                    objects != null ? objects : ObjectCatalog.inMemory(), virtualParameters,
+                    Optional.ofNullable(pingProgram), pingTimeout);
             return new NbiServer(this, config);
         }
 

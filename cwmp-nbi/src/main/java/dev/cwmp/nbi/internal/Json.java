@@ -37,7 +37,7 @@ public final class Json {
 
     private Json() {}
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
@@ -46,7 +46,7 @@ public final class Json {
     }
 
     /** Parses request JSON, or a 400 naming what is wrong (where, and why). */
-    static JsonNode parse(String text, String what) {
+    public static JsonNode parse(String text, String what) {
         if (text.isBlank()) {
             throw HttpError.badRequest(what + ": empty, JSON expected");
         }
@@ -61,7 +61,7 @@ public final class Json {
         }
     }
 
-    static String write(JsonNode node) {
+    public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {

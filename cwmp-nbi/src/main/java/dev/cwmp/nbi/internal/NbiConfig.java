@@ -1,12 +1,15 @@
 package dev.cwmp.nbi.internal;
 
 import dev.cwmp.nbi.NbiAuthentication;
+import dev.cwmp.nbi.ObjectCatalog;
 import dev.cwmp.nbi.ScriptCatalog;
 import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.ProvisioningStore;
+import dev.cwmp.provisioning.VirtualParameterSource;
 import dev.cwmp.provisioning.files.FileStore;
 import dev.cwmp.session.Acs;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +18,8 @@ import java.util.Optional;
 public record NbiConfig(Acs acs, PresetStore presets, ProvisioningStore provisioning, FileStore files,
         ScriptCatalog provisionScripts, ScriptCatalog virtualParameterScripts, NbiAuthentication authentication,
         int maxBodyBytes, long maxFileBytes, Optional<URI> fileServerUrl, Duration defaultTaskTimeout,
-        Duration maxTaskTimeout, Duration taskLifetime) {
+        Duration maxTaskTimeout, Duration taskLifetime, ObjectCatalog objects,
+        VirtualParameterSource virtualParameters, Optional<Path> pingProgram, Duration pingTimeout) {
 
     public NbiConfig {
         Objects.requireNonNull(acs, "acs");
@@ -29,5 +33,9 @@ public record NbiConfig(Acs acs, PresetStore presets, ProvisioningStore provisio
         Objects.requireNonNull(defaultTaskTimeout, "defaultTaskTimeout");
         Objects.requireNonNull(maxTaskTimeout, "maxTaskTimeout");
         Objects.requireNonNull(taskLifetime, "taskLifetime");
+        Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(virtualParameters, "virtualParameters");
+        Objects.requireNonNull(pingProgram, "pingProgram");
+        Objects.requireNonNull(pingTimeout, "pingTimeout");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cwmp.datamodel.ParameterTree;
+import dev.cwmp.nbi.ObjectCatalog;
 import dev.cwmp.nbi.ScriptCatalog;
 import dev.cwmp.nbi.ScriptRejectedException;
 import dev.cwmp.protocol.rpc.CwmpFault;
@@ -13,6 +14,7 @@ import dev.cwmp.provisioning.ConfigurationStatus;
 import dev.cwmp.provisioning.DeviceProvisioning;
 import dev.cwmp.provisioning.Preset;
 import dev.cwmp.provisioning.PresetJson;
+import dev.cwmp.provisioning.PresetObject;
 import dev.cwmp.provisioning.ProvisioningException;
 import dev.cwmp.provisioning.ProvisioningFault;
 import dev.cwmp.provisioning.StatusSummary;
@@ -71,9 +73,13 @@ public final class NbiHandler implements HttpHandler {
 
     private final NbiConfig config;
     private final FaultedTasks faultedTasks = new FaultedTasks();
+    private final VirtualParameterTasks virtualParameterTasks;
+    private final Ping ping;
 
     public NbiHandler(NbiConfig config) {
         this.config = config;
+        this.virtualParameterTasks = new VirtualParameterTasks(config.virtualParameters());
+        this.ping = new Ping(config.pingProgram(), config.pingTimeout());
     }
 
     @Override
@@ -182,6 +188,12 @@ public final class NbiHandler implements HttpHandler {
             case "presets" -> presets(r);
             case "provisions" -> scripts(r, config.provisionScripts(), "provision");
             case "virtual_parameters" -> scripts(r, config.virtualParameterScripts(), "virtual parameter");
+            case "objects" -> objects(r);
+            case "ping" -> {
+                onlyLength(r, 2);
+                allow(r, "GET", "HEAD");
+                ping(r);
+            }
             case "faults" -> faults(r);
             case "files" -> files(r);
             case "status" -> {
@@ -317,12 +329,39 @@ public final class NbiHandler implements HttpHandler {
         JsonNode taskJson = Json.parse(body, "the task");
         ParameterTree tree = config.acs().devices().parameters(id).orElseGet(ParameterTree::new);
         TaskAction action = TaskDocuments.action(taskJson, tree, this::fileMetadata, config.fileServerUrl());
+        Optional<VirtualParameterTasks.Split> split = virtualParameterTasks.split(action);
+        if (split.isPresent()) {
+            // Computed here, never asked of the CPE; merged into the stored tree before the CPE's
+            // part is queued, so the session that runs it starts from (and saves) the merged tree.
+            Instant now = config.acs().clock().instant();
+            try {
+                virtualParameterTasks.compute(config.acs().devices(), existing(id), split.get().virtualNames(), now);
+            } catch (ProvisioningException e) {
+                LOG.info("NBI: {} task of device {}: a virtual parameter failed: {}", action.name(), id, e.getMessage());
+                ObjectNode faulted = TaskDocuments.document(new Task(newTaskId(), id, action, now,
+                        now.plus(config.taskLifetime())));
+                ObjectNode fault = Json.object();
+                fault.put("code", "script.virtual_parameter");
+                fault.put("message", e.getMessage());
+                faulted.set("fault", fault);
+                sendJson(r.exchange, 202, faulted, Map.of(TASK_STATUS_HEADER, FAULTED));
+                return;
+            }
+            if (split.get().forCpe().isEmpty()) {
+                Task done = new Task(newTaskId(), id, action, now, now.plus(config.taskLifetime()));
+                LOG.info("NBI: {} task {} of device {} answered on the ACS (virtual parameters only)", action.name(),
+                        done.id(), id);
+                sendJson(r.exchange, 200, TaskDocuments.document(done), Map.of());
+                return;
+            }
+        }
+        TaskAction toCpe = split.flatMap(VirtualParameterTasks.Split::forCpe).orElse(action);
         TaskOptions options = TaskOptions.DEFAULT.withLifetime(config.taskLifetime());
         if (connectionRequest) {
             options = options.withConnectionRequest();
         }
         Instant deadline = Instant.now().plus(timeout);
-        TaskHandle handle = config.acs().submit(id, action, options);
+        TaskHandle handle = config.acs().submit(id, toCpe, options);
         Task task = handle.task();
         LOG.info("NBI: queued {} task {} for device {}{}", action.name(), task.id(), id,
                 connectionRequest ? " with a connection request" : "");
@@ -358,6 +397,10 @@ public final class NbiHandler implements HttpHandler {
         } else {
             sendJson(r.exchange, 202, doc, Map.of(TASK_STATUS_HEADER, QUEUED));
         }
+    }
+
+    private static String newTaskId() {
+        return java.util.UUID.randomUUID().toString().replace("-", "");
     }
 
     private Duration timeout(String text) {
@@ -566,6 +609,66 @@ public final class NbiHandler implements HttpHandler {
                 sendEmpty(r.exchange, 200);
             }
         }
+    }
+
+    private void objects(Request r) throws IOException {
+        ObjectCatalog objects = config.objects();
+        if (r.size() == 1) {
+            allow(r, "GET", "HEAD");
+            CollectionQuery q = CollectionQuery.parse(r.parameters, p -> p);
+            List<JsonNode> docs = new ArrayList<>();
+            for (PresetObject o : objects.all()) {
+                docs.add(ObjectDocuments.document(o));
+            }
+            sendPage(r, q.apply(docs));
+            return;
+        }
+        onlyLength(r, 2);
+        allow(r, "GET", "PUT", "DELETE");
+        String name = r.segment(1);
+        if (name.isEmpty() || name.length() > 256) {
+            throw HttpError.badRequest("an object's id is 1 to 256 characters");
+        }
+        switch (r.method) {
+            case "GET" -> {
+                PresetObject o = objects.get(name).orElseThrow(() -> HttpError.notFound("no such object: " + name));
+                sendJson(r.exchange, 200, ObjectDocuments.document(o), Map.of());
+            }
+            case "PUT" -> {
+                PresetObject object = ObjectDocuments.read(name, Json.parse(r.body(), "the object"));
+                try {
+                    objects.put(object);
+                } catch (IllegalArgumentException e) {
+                    throw HttpError.badRequest("bad object: " + e.getMessage());
+                }
+                LOG.info("NBI: stored object '{}'", name);
+                sendEmpty(r.exchange, 200);
+            }
+            default -> {
+                if (!objects.delete(name)) {
+                    throw HttpError.notFound("no such object: " + name);
+                }
+                LOG.info("NBI: deleted object '{}'", name);
+                sendEmpty(r.exchange, 200);
+            }
+        }
+    }
+
+    /** GenieACS's ping: 200 with ping's output when the host answers, 404 when it does not. */
+    private void ping(Request r) {
+        String host = r.segment(1);
+        Ping.Result result = ping.ping(host);
+        if (!result.answered()) {
+            throw HttpError.notFound(host + " does not answer: " + lastLine(result.output()));
+        }
+        send(r.exchange, 200, "text/plain; charset=utf-8", result.output().getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    private static String lastLine(String text) {
+        String t = text.strip();
+        int nl = t.lastIndexOf('\n');
+        String line = nl < 0 ? t : t.substring(nl + 1);
+        return line.isEmpty() ? "no reply" : line;
     }
 
     private void faults(Request r) {
