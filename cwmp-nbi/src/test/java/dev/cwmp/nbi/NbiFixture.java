@@ -54,8 +54,14 @@ final class NbiFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     NbiFixture(boolean connectionRequests, UnaryOperator<NbiServer.Builder> options) {
-        acs = Acs.builder().authenticator(CpeAuthenticator.none())
-                .connectionRequester(ConnectionRequester.http(HttpConnectionRequesterOptions.defaults())).build();
+        this(connectionRequests, acs -> acs, options);
+    }
+
+    /** With {@code acsOptions} applied to the ACS's builder too (e.g. a session driver). */
+    NbiFixture(boolean connectionRequests, UnaryOperator<Acs.Builder> acsOptions,
+            UnaryOperator<NbiServer.Builder> options) {
+        acs = acsOptions.apply(Acs.builder().authenticator(CpeAuthenticator.none())
+                .connectionRequester(ConnectionRequester.http(HttpConnectionRequesterOptions.defaults()))).build();
         cwmp = SocketTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
         Simulator.Builder sim = Simulator.builder(URI.create("http://127.0.0.1:" + cwmp.port() + "/"))
                 .listener(sessions::add).threads(2);
