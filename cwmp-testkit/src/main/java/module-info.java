@@ -10,13 +10,15 @@ module dev.cwmp.testkit {
     requires transitive dev.cwmp.protocol;
     requires transitive dev.cwmp.datamodel;
     requires transitive dev.cwmp.session;
-    requires transitive org.junit.jupiter.api;
-    requires org.assertj.core;
+    // Only the JUnit extension and the contract tests need these; their users' test suites have both.
+    requires static org.junit.jupiter.api;
+    requires static org.assertj.core;
     requires java.net.http;
     requires java.xml;
     requires jdk.httpserver;
 
     exports dev.cwmp.testkit.contract;
+    exports dev.cwmp.testkit.harness;
     exports dev.cwmp.testkit.junit;
     exports dev.cwmp.testkit.load;
     exports dev.cwmp.testkit.sim;
