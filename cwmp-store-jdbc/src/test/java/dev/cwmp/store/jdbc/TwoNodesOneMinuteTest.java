@@ -169,6 +169,17 @@ class TwoNodesOneMinuteTest {
                     || s.refused() && s.record().detail().contains("HTTP 503"))
                     .as("completed, or refused with 503: %s", s).isTrue());
 
+            // The clock moved: each copy informed on its own every interval (five times at least in a minute).
+            Map<String, Long> periodic = new HashMap<>();
+            for (Session s : all) {
+                if (s.record().hasEvent("2 PERIODIC")) {
+                    periodic.merge(s.copy() + "/" + s.record().serialNumber(), 1L, Long::sum);
+                }
+            }
+            assertThat(periodic).hasSize(2 * devices())
+                    .allSatisfy((copy, count) -> assertThat(count).as("periodic informs of %s", copy)
+                            .isGreaterThanOrEqualTo(SECONDS / INTERVAL_SECONDS - 1));
+
             // Every task ran, once, and none is left.
             Map<String, Integer> runs = new HashMap<>();
             for (Session s : all) {
