@@ -77,10 +77,11 @@ import org.slf4j.LoggerFactory;
  * out: each records a fault on the channel of the preset concerned (in the {@link ProvisioningStore}
  * at once, logged with the device id); that channel stops for the session and waits
  * {@link ProvisioningOptions#backoff(int)} ({@code retries} counting the faults in a row) while the
- * other channels go on. The tag changes the session made through the presets of the faulted channel
- * are undone (each tag back to what it was before), as GenieACS commits nothing of a faulted channel:
- * after the back-off those presets apply again and are retried; tags changed by other channels stay.
- * A channel that runs to the end of a later session without a fault has its fault removed.
+ * other channels go on. The tag changes the session made through the faulted channel (its presets' tag
+ * entries and its provisions' {@link ProvisionContext#tag} calls) are undone (each tag back to what it
+ * was before), as GenieACS commits nothing of a faulted channel: after the back-off those presets apply
+ * again and are retried; tags changed by other channels stay. A channel that runs to the end of a later
+ * session without a fault has its fault removed.
  *
  * <p>Downloads ({@link ProvisionContext#download}) carry a CommandKey of their own; a
  * DownloadResponse with Status 1 records a {@link PendingTransfer}, matched by CommandKey when
@@ -88,7 +89,11 @@ import org.slf4j.LoggerFactory;
  * records the fault {@code download.<code>}; a transfer still pending after
  * {@link ProvisioningOptions#downloadTimeout()} becomes the fault {@code timeout} at the device's
  * next session. While a transfer is pending, the channel's provisions declaring the same download
- * send no second Download.
+ * send no second Download. The transfer keeps the tag changes its channel made in the session that
+ * sent the Download ({@link PendingTransfer#tagsAdded()}, {@link PendingTransfer#tagsRemoved()}); when
+ * it fails or times out they are undone like those of a channel faulted within a session (but for a
+ * tag a session changed again since: the later change wins), so a firmware upgrade whose Download
+ * failed is retried after the back-off by the presets that sent it.
  *
  * <p>At the end of each session the device's {@link ConfigurationStatus} is written: FAULTED when
  * a channel has a fault, PENDING when a transfer is pending or the session ended before the
@@ -227,8 +232,10 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         if (session.hasEvent("0 BOOTSTRAP")) {
             forgetCachedParameters(session);
         }
-        session.attributes().put(STATE, new State(
-                new ProvisionSession(session, options.valuesPerRequest(), this::callExtension, virtualParameters)));
+        State state = new State(
+                new ProvisionSession(session, options.valuesPerRequest(), this::callExtension, virtualParameters));
+        state.run.observeTags(state::tagChanged);
+        session.attributes().put(STATE, state);
     }
 
     private static void forgetCachedParameters(SessionContext session) {
@@ -265,6 +272,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         for (PendingTransfer t : saved.transfers()) {
             if (t.isExpired(now)) {
                 store.update(id, p -> p.withoutTransfer(t.commandKey()));
+                undoTransferTags(session, t);
                 recordFault(session, t.channel(), "timeout", "no TransferComplete for the Download of " + t.fileType()
                         + " " + t.url() + " (CommandKey " + t.commandKey() + ") within " + options.downloadTimeout());
             }
@@ -337,8 +345,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             }
             boolean was = record.hasTag(tag);
             if (was != present) {
-                state.tagsBefore.computeIfAbsent(s.preset().effectiveChannel(), k -> new LinkedHashMap<>())
-                        .putIfAbsent(tag, was);
+                state.tagChanged(s.preset().effectiveChannel(), tag, was);
                 record = present ? record.withTag(tag) : record.withoutTag(tag);
             }
         }
@@ -347,9 +354,10 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
     }
 
     /**
-     * Undoes the tag changes the session made through the presets of a channel that faulted (as
-     * GenieACS commits nothing of a faulted channel): each tag back to what it was before, so that
-     * the presets apply again after the back-off.
+     * Undoes the tag changes the session made through a channel that faulted, its presets' tag
+     * entries and its provisions' {@link ProvisionContext#tag} calls (as GenieACS commits nothing of a
+     * faulted channel): each tag back to what it was before, so that the presets apply again after
+     * the back-off.
      */
     private static void undoTags(SessionContext session, State state, String channel) {
         Map<String, Boolean> before = state.tagsBefore.remove(channel);
@@ -363,7 +371,31 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             }
             return result;
         });
-        LOG.info("{}: channel {} faulted: its presets' tag changes undone {}", session.deviceId(), channel, before);
+        LOG.info("{}: channel {} faulted: its tag changes undone {}", session.deviceId(), channel, before);
+    }
+
+    /**
+     * Undoes the tag changes of the session that sent a Download that failed (or timed out) in a later
+     * session: the tags it added are removed, the tags it removed are added back, but for those a
+     * session changed again since (dropped from the transfer when that session ended).
+     */
+    private static void undoTransferTags(SessionContext session, PendingTransfer transfer) {
+        if (transfer.tagsAdded().isEmpty() && transfer.tagsRemoved().isEmpty()) {
+            return;
+        }
+        session.updateDevice(r -> {
+            DeviceRecord result = r;
+            for (String tag : transfer.tagsAdded()) {
+                result = result.withoutTag(tag);
+            }
+            for (String tag : transfer.tagsRemoved()) {
+                result = result.withTag(tag);
+            }
+            return result;
+        });
+        LOG.info("{}: the Download of {} {} (CommandKey {}) failed: the tag changes of the session that sent it "
+                + "undone (added {}, removed {})", session.deviceId(), transfer.fileType(), transfer.url(),
+                transfer.commandKey(), transfer.tagsAdded(), transfer.tagsRemoved());
     }
 
     /** The values of the parameters the preconditions read, as they are now in the session's tree. */
@@ -638,6 +670,7 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             LOG.info("{}: transfer of {} {} completed (CommandKey {})", id, transfer.fileType(), transfer.url(),
                     transfer.commandKey());
         } else {
+            undoTransferTags(session, transfer);
             recordFault(session, transfer.channel(), "download." + code, "Download of " + transfer.fileType() + " "
                     + transfer.url() + " failed: " + complete.faultStruct().faultString());
         }
@@ -657,9 +690,12 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
             String channel = first(state.run.outstandingChannels());
             if (answer.status() == 1) {
                 Instant now = session.now();
+                TagChanges changes = state.tagChanges(channel, session.device());
                 PendingTransfer transfer = new PendingTransfer(session.deviceId(), download.commandKey(), channel,
-                        download.fileType(), download.url(), now, now.plus(options.downloadTimeout()));
+                        download.fileType(), download.url(), now, now.plus(options.downloadTimeout()),
+                        changes.added(), changes.removed());
                 store.update(session.deviceId(), p -> p.withTransfer(transfer));
+                state.transfersSent.add(transfer.commandKey());
                 state.run.transferPending(channel, download);
             } else {
                 LOG.info("{}: Download of {} {} done at once", session.deviceId(), download.fileType(), download.url());
@@ -716,6 +752,11 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
                 cleared.add(f.channel());
             }
         }));
+        Set<String> touched = state.touchedTags();
+        Map<String, TagChanges> changesByChannel = new HashMap<>();
+        for (String channel : state.tagsBefore.keySet()) {
+            changesByChannel.put(channel, state.tagChanges(channel, session.device()));
+        }
         store.update(session.deviceId(), p -> {
             DeviceProvisioning next = p;
             for (String channel : succeeded) {
@@ -723,11 +764,46 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
                     next = next.withoutFault(channel);
                 }
             }
+            next = new DeviceProvisioning(next.deviceId(), next.status(), next.faults(),
+                    retagged(next.transfers(), state.transfersSent, changesByChannel, touched));
             return next.withStatus(status(state, next, unconverged, now));
         });
         if (!cleared.isEmpty()) {
             LOG.info("{}: channels {} succeeded; their faults are cleared", session.deviceId(), cleared);
         }
+    }
+
+    /**
+     * The pending transfers with the tag changes they undo when they fail: for the transfers this
+     * session sent, their channel's changes as the session ends (none when the channel faulted and its
+     * changes were undone); for the others, without the tags this session changed (the later change wins).
+     */
+    private static List<PendingTransfer> retagged(List<PendingTransfer> transfers, Set<String> sentNow,
+            Map<String, TagChanges> changesByChannel, Set<String> touched) {
+        List<PendingTransfer> out = new ArrayList<>(transfers.size());
+        for (PendingTransfer t : transfers) {
+            Set<String> added;
+            Set<String> removed;
+            if (sentNow.contains(t.commandKey())) {
+                TagChanges changes = changesByChannel.getOrDefault(t.channel(), TagChanges.NONE);
+                added = changes.added();
+                removed = changes.removed();
+            } else {
+                added = new HashSet<>(t.tagsAdded());
+                added.removeAll(touched);
+                removed = new HashSet<>(t.tagsRemoved());
+                removed.removeAll(touched);
+            }
+            out.add(added.equals(t.tagsAdded()) && removed.equals(t.tagsRemoved()) ? t
+                    : new PendingTransfer(t.deviceId(), t.commandKey(), t.channel(), t.fileType(), t.url(), t.sent(),
+                            t.expires(), added, removed));
+        }
+        return out;
+    }
+
+    /** The tags a channel added and removed in a session. */
+    private record TagChanges(Set<String> added, Set<String> removed) {
+        static final TagChanges NONE = new TagChanges(Set.of(), Set.of());
     }
 
     private static ConfigurationStatus status(State state, DeviceProvisioning p, Set<String> unconverged,
@@ -836,11 +912,44 @@ public final class ProvisioningDriver implements SessionDriver, AutoCloseable {
         final Set<String> faulted = new LinkedHashSet<>();
         /** Channels whose configurations ran in this session. */
         final Set<String> ran = new LinkedHashSet<>();
-        /** By channel: the tags its presets changed in this session, each with whether it was present before. */
+        /**
+         * By channel: the tags it changed in this session (its presets' tag entries and its provisions'
+         * tag calls), each with whether it was present before the channel's first change.
+         */
         final Map<String, Map<String, Boolean>> tagsBefore = new HashMap<>();
+        /** The CommandKeys of the Downloads of this session the CPE will complete later. */
+        final Set<String> transfersSent = new HashSet<>();
 
         State(ProvisionSession run) {
             this.run = run;
+        }
+
+        /** Notes that the channel changed the tag, which was present before or not. */
+        void tagChanged(String channel, String tag, boolean wasPresent) {
+            tagsBefore.computeIfAbsent(channel, k -> new LinkedHashMap<>()).putIfAbsent(tag, wasPresent);
+        }
+
+        /** The tags the channel has added and removed in this session (net, as the device is now). */
+        TagChanges tagChanges(String channel, DeviceRecord device) {
+            Map<String, Boolean> before = tagsBefore.getOrDefault(channel, Map.of());
+            Set<String> added = new HashSet<>();
+            Set<String> removed = new HashSet<>();
+            before.forEach((tag, was) -> {
+                boolean now = device.hasTag(tag);
+                if (now && !was) {
+                    added.add(tag);
+                } else if (!now && was) {
+                    removed.add(tag);
+                }
+            });
+            return new TagChanges(Set.copyOf(added), Set.copyOf(removed));
+        }
+
+        /** Every tag a channel changed in this session and kept (not undone by a fault). */
+        Set<String> touchedTags() {
+            Set<String> all = new HashSet<>();
+            tagsBefore.values().forEach(m -> all.addAll(m.keySet()));
+            return all;
         }
 
         /** The names of the presets of these channels: the last evaluation's, then earlier cycles'. */

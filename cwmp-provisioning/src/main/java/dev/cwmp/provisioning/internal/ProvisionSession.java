@@ -94,6 +94,8 @@ public final class ProvisionSession implements ProvisionContext {
     /** Channels whose download declarations wait for a pending transfer. */
     private final Set<String> waitingForTransfer = new LinkedHashSet<>();
     private String channel = "default";
+    private TagObserver tagObserver = (changedChannel, tag, wasPresent) -> {
+    };
     /** How many pending items have been declared (a virtual parameter computed meanwhile is not final). */
     private long pendingDeclared;
     /** Which channels declared each pending item of the current run. */
@@ -157,6 +159,18 @@ public final class ProvisionSession implements ProvisionContext {
         }
         channel = before;
         pendingKeys.removeIf(p -> keysHeld(p.instance(), p.keys()));
+    }
+
+    /** Hears of each tag a provision changes ({@link #tag}). */
+    @FunctionalInterface
+    public interface TagObserver {
+        /** The provision run for {@code channel} changed {@code tag}, which was present before or not. */
+        void tagChanged(String channel, String tag, boolean wasPresent);
+    }
+
+    /** Who hears of the tags the provisions change (by default nobody): the driver, to undo a faulted channel's. */
+    public void observeTags(TagObserver observer) {
+        this.tagObserver = Objects.requireNonNull(observer, "observer");
     }
 
     /** The channel of the preset whose configuration runs next: what it declares is attributed to it. */
@@ -610,6 +624,7 @@ public final class ProvisionSession implements ProvisionContext {
     @Override
     public void tag(String tag, boolean present) {
         if (present != session.device().hasTag(tag)) {
+            tagObserver.tagChanged(channel, tag, !present);
             session.updateDevice(r -> present ? r.withTag(tag) : r.withoutTag(tag));
         }
     }

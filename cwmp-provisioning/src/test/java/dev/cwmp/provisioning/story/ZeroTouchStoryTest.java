@@ -9,6 +9,7 @@ import dev.cwmp.provisioning.Preset;
 import dev.cwmp.provisioning.PresetJson;
 import dev.cwmp.provisioning.ProvisioningDriver;
 import dev.cwmp.provisioning.ProvisioningFault;
+import dev.cwmp.provisioning.ProvisioningOptions;
 import dev.cwmp.provisioning.files.FileInfo;
 import dev.cwmp.provisioning.files.FileServer;
 import dev.cwmp.provisioning.files.FileStore;
@@ -33,8 +34,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,8 +79,16 @@ class ZeroTouchStoryTest {
     private Simulator simulator;
     private SimulatedDevice cpe;
     private long upgradeListSize;
+    /** When set, the first firmware download is held (never run): the CPE accepted it and never reports. */
+    private final AtomicBoolean holdFirstFirmwareDownload = new AtomicBoolean();
+    private final AtomicBoolean holdNextTask = new AtomicBoolean();
+    private final Queue<Runnable> held = new ConcurrentLinkedQueue<>();
 
     private void start(String presetsJson) throws IOException {
+        start(presetsJson, ProvisioningOptions.defaults());
+    }
+
+    private void start(String presetsJson, ProvisioningOptions options) throws IOException {
         files = FileStore.inMemory(scheduler);
         fileServer = FileServer.start(files, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         List<URI> packages = new ArrayList<>();
@@ -95,11 +107,17 @@ class ZeroTouchStoryTest {
         List<Preset> presets = PresetJson.readList(presetsJson
                 .replace(upgradeUrl + "\"]", upgradeUrl + "\"," + upgradeListSize + "]")
                 .replace(ZeroTouch.DEFAULT_FILE_SERVER.toString(), fileServer.baseUrl().toString()));
-        driver = ZeroTouch.register(ProvisioningDriver.builder(presets)).build();
+        driver = ZeroTouch.register(ProvisioningDriver.builder(presets)).options(options).build();
         acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
         transport = SocketTransport.start(acs, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         simulator = Simulator.builder(URI.create("http://127.0.0.1:" + transport.port() + "/"))
-                .scheduler(scheduler).executor(Runnable::run).noConnectionRequests()
+                .scheduler(scheduler).executor(task -> {
+                    if (holdNextTask.compareAndSet(true, false)) {
+                        held.add(task);
+                    } else {
+                        task.run();
+                    }
+                }).noConnectionRequests()
                 .periodicInform(Duration.ofMinutes(5))
                 .listener(this::sessionEnded)
                 .build();
@@ -111,6 +129,10 @@ class ZeroTouchStoryTest {
     }
 
     private void sessionEnded(SessionRecord session) {
+        if (session.acsRequests().stream().anyMatch(r -> r instanceof Download d && d.fileType().equals(FIRMWARE))
+                && holdFirstFirmwareDownload.compareAndSet(true, false)) {
+            holdNextTask.set(true); // the simulator's next task is that download
+        }
         Set<String> tags = acs.devices().record(ID).map(r -> Set.copyOf(r.tags())).orElse(Set.of());
         snapshots.add(new Snapshot(session, tags, phase(tags), driver.status(ID)));
     }
@@ -302,10 +324,10 @@ class ZeroTouchStoryTest {
     }
 
     @Test
-    void a_failed_firmware_download_is_a_fault_on_the_upgrade_channel_and_the_device_is_not_provisioned()
-            throws IOException {
+    void a_failed_firmware_download_undoes_its_sessions_tags_and_is_retried_after_the_back_off() throws IOException {
         start(ZeroTouch.presetsJson());
-        files.delete(ZeroTouch.routerOsPackages(ZeroTouch.TARGET_VERSION, "mipsbe").get(0)); // 404 for the package
+        String routerOs = ZeroTouch.routerOsPackages(ZeroTouch.TARGET_VERSION, "mipsbe").get(0);
+        files.delete(routerOs); // 404 for the package
         cpe.powerOn();
         List<Snapshot> run = runUntil(s -> s.status().map(st -> st.state() == ConfigurationStatus.State.FAULTED)
                 .orElse(false), 6);
@@ -319,21 +341,111 @@ class ZeroTouchStoryTest {
         assertThat(faults).as(describe(run)).singleElement().satisfies(f -> {
             assertThat(f.channel()).isEqualTo("upgrade");
             assertThat(f.code()).startsWith("download.90");
+            assertThat(f.retries()).isZero();
         });
         assertThat(cpe.softwareVersion()).isEqualTo("6.40.5");
         assertThat(downloads(run, FIRMWARE)).hasSize(1);
         // Never UPGRADED nor PROVISIONED: "19 UPGRADED" is on the faulted channel and is skipped.
         assertThat(run).as(describe(run)).allSatisfy(s -> assertThat(s.tags()).doesNotContain("UPGRADED",
                 "PROVISIONED", "INIT", "WIFI", "OTHER"));
-        assertThat(run).last().satisfies(s -> assertThat(s.tags()).as(describe(run)).containsExactly("UPGRADING"));
+        // The session that sent the Download tagged UPGRADING and untagged PENDING: both undone.
+        assertThat(run).last().satisfies(s -> assertThat(s.tags()).as(describe(run)).containsExactly("PENDING"));
+        assertThat(driver.store().get(ID).orElseThrow().transfers()).isEmpty();
 
-        // The next sessions, past the back-off too, leave it faulted and UPGRADING: no second download.
-        List<Snapshot> later = runUntil(s -> false, 3);
-        assertThat(later).hasSize(3);
-        assertThat(later).as(describe(later)).allSatisfy(s -> assertThat(s.tags()).containsExactly("UPGRADING"));
-        assertThat(downloads(later, FIRMWARE)).isEmpty();
-        assertThat(driver.status(ID)).hasValueSatisfying(
-                st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.FAULTED));
+        // Within the back-off the upgrade waits: no second download.
+        List<Snapshot> waiting = informNow();
+        assertThat(waiting).as(describe(waiting)).singleElement().satisfies(s -> {
+            assertThat(s.tags()).containsExactly("PENDING");
+            assertThat(s.session().acsRequests()).noneMatch(Download.class::isInstance);
+        });
+
+        // The package is back on the file server; after the back-off "10 UPGRADING" applies again.
+        put(routerOs, "fake package " + routerOs, new FileInfo(FIRMWARE, "E48D8C", "", ZeroTouch.TARGET_VERSION));
+        List<Snapshot> retried = runUntil(ZeroTouchStoryTest::done, 6);
+        assertThat(retried).last().matches(ZeroTouchStoryTest::done, "provisioned" + describe(retried));
+        assertThat(downloads(retried, FIRMWARE)).as(describe(retried)).singleElement();
+        assertThat(retried.get(0).session().events()).as(describe(retried)).noneMatch(e -> e.is("0 BOOTSTRAP"));
+        assertThat(cpe.softwareVersion()).isEqualTo(ZeroTouch.TARGET_VERSION);
+        assertThat(cpe.value(SSID)).hasValue("test_131E4");
+        assertThat(acs.devices().record(ID).orElseThrow().tags()).containsExactly("PROVISIONED");
+        assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
+    void a_firmware_download_that_times_out_undoes_its_sessions_tags_and_is_retried_after_the_back_off()
+            throws IOException {
+        start(ZeroTouch.presetsJson(), ProvisioningOptions.defaults().withDownloadTimeout(Duration.ofMinutes(20)));
+        holdFirstFirmwareDownload.set(true); // the CPE accepts the Download and never reports on it
+        cpe.powerOn();
+        List<Snapshot> run = runUntil(s -> s.status().map(st -> st.state() == ConfigurationStatus.State.FAULTED)
+                .orElse(false), 8);
+
+        assertThat(held).as("the first download was held").hasSize(1);
+        assertThat(downloads(run, FIRMWARE)).as(describe(run)).hasSize(1);
+        // Until the timeout the transfer is pending: UPGRADING, no second Download.
+        assertThat(run.subList(0, run.size() - 1)).as(describe(run)).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(s -> {
+                    assertThat(s.tags()).containsExactly("UPGRADING");
+                    assertThat(s.status()).hasValueSatisfying(
+                            st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.PENDING));
+                });
+        assertThat(driver.faults(ID)).as(describe(run)).singleElement().satisfies(f -> {
+            assertThat(f.channel()).isEqualTo("upgrade");
+            assertThat(f.code()).isEqualTo("timeout");
+        });
+        assertThat(run).last().satisfies(s -> assertThat(s.tags()).as(describe(run)).containsExactly("PENDING"));
+        assertThat(cpe.softwareVersion()).isEqualTo("6.40.5");
+
+        List<Snapshot> retried = runUntil(ZeroTouchStoryTest::done, 6);
+        assertThat(retried).last().matches(ZeroTouchStoryTest::done, "provisioned" + describe(retried));
+        assertThat(downloads(retried, FIRMWARE)).as(describe(retried)).singleElement();
+        assertThat(cpe.softwareVersion()).isEqualTo(ZeroTouch.TARGET_VERSION);
+        assertThat(acs.devices().record(ID).orElseThrow().tags()).containsExactly("PROVISIONED");
+        assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
+    void a_tag_a_later_session_set_again_is_kept_when_the_download_times_out() throws IOException {
+        start(ZeroTouch.presetsJson(), ProvisioningOptions.defaults().withDownloadTimeout(Duration.ofMinutes(30)));
+        holdFirstFirmwareDownload.set(true);
+        cpe.powerOn();
+        List<Snapshot> first = runUntil(s -> true, 1);
+        assertThat(first).singleElement().satisfies(s -> assertThat(s.tags()).containsExactly("UPGRADING"));
+
+        // The operator puts the upgrading device on hold, then releases it: a later session untags
+        // UPGRADING, the next tags it again (through another channel).
+        driver.presets().put(operatorPreset("Tags.UPGRADING IS NOT NULL", "UPGRADING", "ON_HOLD"));
+        assertThat(runUntil(s -> true, 1)).singleElement()
+                .satisfies(s -> assertThat(s.tags()).containsExactly("ON_HOLD"));
+        driver.presets().put(operatorPreset("Tags.ON_HOLD IS NOT NULL", "ON_HOLD", "UPGRADING"));
+        assertThat(runUntil(s -> true, 1)).singleElement()
+                .satisfies(s -> assertThat(s.tags()).containsExactly("UPGRADING"));
+        driver.presets().delete("50 ON HOLD");
+
+        List<Snapshot> run = runUntil(s -> s.status().map(st -> st.state() == ConfigurationStatus.State.FAULTED)
+                .orElse(false), 8);
+        assertThat(driver.faults(ID)).as(describe(run)).singleElement()
+                .satisfies(f -> assertThat(f.code()).isEqualTo("timeout"));
+        // PENDING, untagged by the Download's session and not touched since, is back; UPGRADING, which the
+        // operator's release set again, stays.
+        assertThat(run).last().satisfies(s -> assertThat(s.tags()).as(describe(run))
+                .containsExactlyInAnyOrder("PENDING", "UPGRADING"));
+    }
+
+    /** An operator's preset (channel {@code ops}): when {@code precondition}, untag one tag and tag another. */
+    private static Preset operatorPreset(String precondition, String untag, String tag) {
+        return PresetJson.read("""
+                {"_id":"50 ON HOLD","channel":"ops","weight":50,"precondition":"%s",
+                 "configurations":[{"type":"delete_tag","tag":"%s"},{"type":"add_tag","tag":"%s"}]}
+                """.formatted(precondition, untag, tag));
+    }
+
+    /** Asks the device for a session now and runs it; the snapshots of the sessions that ran. */
+    private List<Snapshot> informNow() {
+        int before = snapshots.size();
+        cpe.informNow();
+        scheduler.runDue();
+        return List.copyOf(snapshots.subList(before, snapshots.size()));
     }
 
     @Test
