@@ -18,9 +18,9 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A {@link SessionContext} made up front, without an ACS: a device's record, the Inform it opened the
- * session with and its parameter tree, at a fixed instant. For unit tests and benchmarks of code that
- * reads a session (preset evaluation, preconditions, a driver's first decision); to run sessions
+ * A read-only {@link SessionContext} made up front, without an ACS: a device's record, the Inform it
+ * opened the session with and its parameter tree, at a fixed instant. For unit tests and benchmarks
+ * of code that reads a session (preset evaluation, preconditions, a device view); to run sessions
  * against a real ACS use {@link AcsHarness}.
  *
  * <pre>{@code
@@ -30,30 +30,28 @@ import java.util.function.UnaryOperator;
  *         .build();
  * }</pre>
  *
- * <p>{@link #updateDevice} changes the record {@link #device()} returns (nothing is saved); the
- * attributes are one mutable map per context; no ACS request was sent and no task completed. Not
- * thread-safe, as a session's context is used on one thread.
+ * <p>The session speaks CWMP 1.2, has sent no request and completed no task; {@link #updateDevice}
+ * throws. The attributes are a mutable map of this context.
+ *
+ * @param device the device's record (its tags, ...)
+ * @param inform the Inform that opened the session
+ * @param parameters the device's parameter tree, handed out as it is
+ * @param now the session's instant
+ * @param attributes the drivers' per-session state
  */
-public final class FixedSessionContext implements SessionContext {
+public record FixedSessionContext(DeviceRecord device, Inform inform, ParameterTree parameters, Instant now,
+        Map<String, Object> attributes) implements SessionContext {
 
-    private final String sessionId;
-    private final CwmpVersion version;
-    private final Inform inform;
-    private final ParameterTree parameters;
-    private final Instant now;
-    private final Map<String, Object> attributes = new HashMap<>();
-    private DeviceRecord device;
-
-    private FixedSessionContext(Builder b) {
-        this.sessionId = b.sessionId;
-        this.version = b.version;
-        this.device = b.device;
-        this.parameters = b.parameters;
-        this.now = b.now;
-        DeviceId id = b.device.id();
-        List<EventStruct> events = b.events.stream().map(EventStruct::of).toList();
-        this.inform = new Inform(new DeviceIdStruct(b.device.manufacturer(), id.oui(), id.productClass(),
-                id.serialNumber()), events, 1, b.now, 0, List.of());
+    /** Checks that the Inform is the device's. */
+    public FixedSessionContext {
+        DeviceIdStruct informed = inform.deviceId();
+        if (!new DeviceId(informed.oui(), informed.productClass(), informed.serialNumber()).equals(device.id())) {
+            throw new IllegalArgumentException("the Inform is of " + informed.serialNumber() + ", the record of "
+                    + device.id());
+        }
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(attributes, "attributes");
     }
 
     /** Starts a builder for a session of the device this record describes. */
@@ -66,44 +64,26 @@ public final class FixedSessionContext implements SessionContext {
         return device.id();
     }
 
+    /** {@code fixed-} and the device's id. */
     @Override
     public String sessionId() {
-        return sessionId;
+        return "fixed-" + device.id();
     }
 
+    /** CWMP 1.2. */
     @Override
     public CwmpVersion cwmpVersion() {
-        return version;
+        return CwmpVersion.V1_2;
     }
 
-    /** An Inform from the record's identity and manufacturer with the builder's events, at {@link #now()}. */
-    @Override
-    public Inform inform() {
-        return inform;
-    }
-
-    @Override
-    public DeviceRecord device() {
-        return device;
-    }
-
-    @Override
-    public ParameterTree parameters() {
-        return parameters;
-    }
-
+    /**
+     * Refuses: the session is fixed.
+     *
+     * @throws UnsupportedOperationException always
+     */
     @Override
     public void updateDevice(UnaryOperator<DeviceRecord> change) {
-        DeviceRecord changed = change.apply(device);
-        if (!changed.id().equals(device.id())) {
-            throw new IllegalArgumentException("a session cannot change the device's id: " + changed.id());
-        }
-        device = changed;
-    }
-
-    @Override
-    public Instant now() {
-        return now;
+        throw new UnsupportedOperationException("a FixedSessionContext is read-only");
     }
 
     /** Always 0: no request is sent. */
@@ -112,30 +92,18 @@ public final class FixedSessionContext implements SessionContext {
         return 0;
     }
 
-    @Override
-    public Map<String, Object> attributes() {
-        return attributes;
-    }
-
     /** Always empty: no task runs. */
     @Override
     public List<TaskOutcome> completedTasks() {
         return List.of();
     }
 
-    @Override
-    public String toString() {
-        return "FixedSessionContext[" + device.id() + ", " + sessionId + " at " + now + "]";
-    }
-
     /** Builds a {@link FixedSessionContext}. */
     public static final class Builder {
         private final DeviceRecord device;
-        private final List<String> events = new ArrayList<>();
+        private final List<EventStruct> events = new ArrayList<>();
         private ParameterTree parameters = new ParameterTree();
         private Instant now;
-        private String sessionId = "fixed";
-        private CwmpVersion version = CwmpVersion.V1_2;
 
         private Builder(DeviceRecord device) {
             this.device = Objects.requireNonNull(device, "device");
@@ -145,38 +113,29 @@ public final class FixedSessionContext implements SessionContext {
         /** Event codes the Inform carries, e.g. {@code "1 BOOT"} (default: none). */
         public Builder events(String... eventCodes) {
             for (String code : eventCodes) {
-                events.add(Objects.requireNonNull(code, "event code"));
+                events.add(EventStruct.of(code));
             }
             return this;
         }
 
-        /** The device's parameter tree (default: empty); the context hands out this very tree. */
+        /** The device's parameter tree (default: empty). */
         public Builder parameters(ParameterTree parameters) {
             this.parameters = Objects.requireNonNull(parameters, "parameters");
             return this;
         }
 
-        /** The session's instant (default: the record's last inform). */
+        /** The session's instant, also the Inform's CurrentTime (default: the record's last inform). */
         public Builder now(Instant now) {
             this.now = Objects.requireNonNull(now, "now");
             return this;
         }
 
-        /** The session's id (default {@code "fixed"}). */
-        public Builder sessionId(String sessionId) {
-            this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
-            return this;
-        }
-
-        /** The negotiated CWMP version (default 1.2). */
-        public Builder cwmpVersion(CwmpVersion version) {
-            this.version = Objects.requireNonNull(version, "version");
-            return this;
-        }
-
-        /** Builds the context. */
+        /** The context: its Inform has the record's identity and manufacturer and the events given. */
         public FixedSessionContext build() {
-            return new FixedSessionContext(this);
+            DeviceId id = device.id();
+            Inform inform = new Inform(new DeviceIdStruct(device.manufacturer(), id.oui(), id.productClass(),
+                    id.serialNumber()), events, 1, now, 0, List.of());
+            return new FixedSessionContext(device, inform, parameters, now, new HashMap<>());
         }
     }
 }

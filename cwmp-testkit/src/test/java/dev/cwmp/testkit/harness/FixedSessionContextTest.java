@@ -20,8 +20,8 @@ class FixedSessionContextTest {
     @Test
     void the_inform_carries_the_records_identity_the_events_and_the_instant() {
         ParameterTree tree = new ParameterTree();
-        FixedSessionContext session = FixedSessionContext.builder(DeviceRecord.registered(ID, "Huawei", REGISTERED))
-                .events("1 BOOT", "M Reboot").parameters(tree).build();
+        FixedSessionContext session = FixedSessionContext.builder(DeviceRecord.registered(ID, "Huawei", REGISTERED)
+                .withTag("region-eu")).events("1 BOOT", "M Reboot").parameters(tree).build();
 
         assertThat(session.inform().deviceId()).isEqualTo(new DeviceIdStruct("Huawei", "48575443", "HG8245",
                 "4857544300000001"));
@@ -32,27 +32,38 @@ class FixedSessionContextTest {
         assertThat(session.inform().currentTime()).isEqualTo(REGISTERED);
         assertThat(session.parameters()).isSameAs(tree);
         assertThat(session.deviceId()).isEqualTo(ID);
+        assertThat(session.device().tags()).containsExactly("region-eu");
+        assertThat(session.sessionId()).contains(ID.serialNumber());
         assertThat(session.cwmpVersion()).isEqualTo(CwmpVersion.V1_2);
         assertThat(session.acsRequestCount()).isZero();
         assertThat(session.completedTasks()).isEmpty();
     }
 
     @Test
-    void updates_change_the_record_it_returns_and_attributes_stay_for_the_context() {
+    void the_instant_can_differ_from_the_last_inform_attributes_stay_and_the_record_cannot_change() {
         Instant later = REGISTERED.plusSeconds(3600);
         FixedSessionContext session = FixedSessionContext.builder(DeviceRecord.registered(ID, "Huawei", REGISTERED))
-                .now(later).sessionId("bench").cwmpVersion(CwmpVersion.V1_4).build();
+                .now(later).build();
 
-        session.updateDevice(r -> r.withTag("SEEN"));
         session.attributes().put("state", 1);
 
-        assertThat(session.device().tags()).containsExactly("SEEN");
         assertThat(session.attributes()).containsEntry("state", 1);
         assertThat(session.now()).isEqualTo(later);
-        assertThat(session.sessionId()).isEqualTo("bench");
-        assertThat(session.cwmpVersion()).isEqualTo(CwmpVersion.V1_4);
-        assertThatThrownBy(() -> session.updateDevice(r -> DeviceRecord.registered(new DeviceId("000000", "X", "Y"),
-                "Other", later))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(session.device().id()).isEqualTo(ID);
+        assertThat(session.inform().currentTime()).isEqualTo(later);
+        assertThat(session.inform().event()).isEmpty();
+        assertThatThrownBy(() -> session.updateDevice(r -> r.withTag("SEEN")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(session.device().tags()).isEmpty();
+    }
+
+    @Test
+    void an_inform_of_another_device_is_refused() {
+        FixedSessionContext huawei = FixedSessionContext.builder(DeviceRecord.registered(ID, "Huawei", REGISTERED))
+                .build();
+        DeviceRecord other = DeviceRecord.registered(new DeviceId("E48D8C", "RB951Ui-2HnD", "4AC7046131E4"),
+                "MikroTik", REGISTERED);
+
+        assertThatThrownBy(() -> new FixedSessionContext(other, huawei.inform(), huawei.parameters(), REGISTERED,
+                huawei.attributes())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4AC7046131E4");
     }
 }
