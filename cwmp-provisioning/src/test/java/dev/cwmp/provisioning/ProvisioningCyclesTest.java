@@ -2,23 +2,8 @@ package dev.cwmp.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cwmp.protocol.rpc.AcsMessage;
-import dev.cwmp.session.Acs;
-import dev.cwmp.session.DeviceId;
-import dev.cwmp.session.DeviceRecord;
-import dev.cwmp.session.auth.CpeAuthenticator;
-import dev.cwmp.session.http.JdkHttpTransport;
-import dev.cwmp.testkit.sim.DeviceProfile;
-import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SessionRecord;
-import dev.cwmp.testkit.sim.SimulatedDevice;
-import dev.cwmp.testkit.sim.Simulator;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,57 +11,9 @@ import org.junit.jupiter.api.Test;
  * changed (tags, or a parameter a precondition reads), the presets are evaluated again and the
  * newly applicable ones run, up to {@link ProvisioningOptions#maxCycles()}.
  */
-class ProvisioningCyclesTest {
+class ProvisioningCyclesTest extends DriverOverHttpTest {
 
-    private static final String SERIAL = "4AC7046131E4";
-    private static final DeviceId ID = new DeviceId("E48D8C", "RB951Ui-2HnD", SERIAL);
-    private static final String SSID = "Device.WiFi.SSID.1.SSID";
     private static final String INTERVAL = "Device.ManagementServer.PeriodicInformInterval";
-
-    private final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-11-25T10:00:00Z"));
-    private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
-    private ProvisioningDriver driver;
-    private Acs acs;
-    private JdkHttpTransport http;
-    private Simulator simulator;
-    private SimulatedDevice cpe;
-
-    private void start(ProvisioningDriver.Builder builder) {
-        driver = builder.build();
-        acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
-        http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
-        simulator = Simulator.builder(URI.create("http://127.0.0.1:" + http.port() + "/"))
-                .scheduler(scheduler).executor(Runnable::run).listener(sessions::add).noConnectionRequests().build();
-        cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
-        cpe.powerOn();
-        scheduler.runDue();
-    }
-
-    @AfterEach
-    void stop() {
-        if (simulator != null) {
-            simulator.close();
-            http.close();
-            acs.close();
-            driver.close();
-        }
-    }
-
-    private SessionRecord informAgain() {
-        int before = sessions.size();
-        cpe.informNow();
-        scheduler.runDue();
-        assertThat(sessions).hasSizeGreaterThan(before);
-        return sessions.get(sessions.size() - 1);
-    }
-
-    private DeviceRecord record() {
-        return acs.devices().record(ID).orElseThrow();
-    }
-
-    private static List<String> methods(SessionRecord session) {
-        return session.acsRequests().stream().map(AcsMessage::methodName).toList();
-    }
 
     @Test
     void tags_set_in_one_cycle_make_the_next_preset_apply_in_the_same_session() {
@@ -87,19 +24,19 @@ class ProvisioningCyclesTest {
                 .addTag("C").build();
         start(ProvisioningDriver.builder(List.of(first, second, third)));
 
-        assertThat(sessions).singleElement().satisfies(s -> {
+        assertThat(lab.sessions()).singleElement().satisfies(s -> {
             assertThat(s.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
-            assertThat(methods(s)).contains("SetParameterValues");
+            assertThat(s.acsMethodNames()).contains("SetParameterValues");
         });
-        assertThat(record().tags()).containsExactlyInAnyOrder("A", "B", "C");
+        assertThat(lab.record().tags()).containsExactlyInAnyOrder("A", "B", "C");
         assertThat(cpe.value(SSID)).hasValue("cycled");
         assertThat(driver.status(ID)).hasValueSatisfying(
                 st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.CONFIGURED));
         assertThat(driver.faults(ID)).isEmpty();
 
         // Nothing changes any more: the next session sends nothing and runs no further cycle.
-        assertThat(informAgain().acsRequests()).isEmpty();
-        assertThat(record().tags()).containsExactlyInAnyOrder("A", "B", "C");
+        assertThat(lab.informNow().acsRequests()).isEmpty();
+        assertThat(lab.record().tags()).containsExactlyInAnyOrder("A", "B", "C");
     }
 
     @Test
@@ -112,8 +49,8 @@ class ProvisioningCyclesTest {
                 .setValue(SSID, Literal.of("worked")).deleteTag("PENDING").addTag("DONE").build();
         start(ProvisioningDriver.builder(List.of(bootstrap, work)));
 
-        assertThat(sessions).hasSize(1);
-        assertThat(record().tags()).containsExactly("DONE");
+        assertThat(lab.sessions()).hasSize(1);
+        assertThat(lab.record().tags()).containsExactly("DONE");
         assertThat(cpe.value(SSID)).hasValue("worked");
         assertThat(driver.faults(ID)).isEmpty();
         assertThat(driver.status(ID)).hasValueSatisfying(
@@ -130,7 +67,7 @@ class ProvisioningCyclesTest {
                 .options(ProvisioningOptions.defaults().withMaxCycles(1)));
 
         // One cycle after the first evaluation: B is set, C would need a second one.
-        assertThat(record().tags()).containsExactlyInAnyOrder("A", "B");
+        assertThat(lab.record().tags()).containsExactlyInAnyOrder("A", "B");
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.channel()).isEqualTo("chain");
             assertThat(f.code()).isEqualTo("too_many_cycles");
@@ -150,8 +87,8 @@ class ProvisioningCyclesTest {
         Preset other = Preset.builder("other").channel("wifi").setValue(SSID, Literal.of("still set")).build();
         start(ProvisioningDriver.builder(List.of(on, off, other)));
 
-        SessionRecord session = sessions.get(0);
-        assertThat(sessions).hasSize(1);
+        SessionRecord session = lab.sessions().get(0);
+        assertThat(lab.sessions()).hasSize(1);
         assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.channel()).isEqualTo("toggle");
@@ -160,7 +97,7 @@ class ProvisioningCyclesTest {
         });
         // The first evaluation added X and four cycles toggled it off, on, off, on; the fault undoes the
         // channel's tag changes of the session: X is as it was before.
-        assertThat(record().tags()).isEmpty();
+        assertThat(lab.record().tags()).isEmpty();
         assertThat(cpe.value(SSID)).hasValue("still set");
         assertThat(driver.status(ID)).hasValueSatisfying(st -> {
             assertThat(st.state()).isEqualTo(ConfigurationStatus.State.FAULTED);
@@ -168,8 +105,8 @@ class ProvisioningCyclesTest {
         });
 
         // The channel waits out its back-off: the next session leaves the tags alone.
-        informAgain();
-        assertThat(record().tags()).isEmpty();
+        lab.informNow();
+        assertThat(lab.record().tags()).isEmpty();
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> assertThat(f.retries()).isZero());
     }
 
@@ -182,12 +119,12 @@ class ProvisioningCyclesTest {
                 .provision("interval", (ctx, args) -> ctx.declare(INTERVAL, Timestamps.none(),
                         Values.value(args.get(0)))));
 
-        assertThat(sessions).singleElement().satisfies(s -> assertThat(s.outcome())
+        assertThat(lab.sessions()).singleElement().satisfies(s -> assertThat(s.outcome())
                 .isEqualTo(SessionRecord.Outcome.COMPLETED));
         assertThat(cpe.value(INTERVAL)).hasValue("600");
         assertThat(cpe.value(SSID)).hasValue("follows");
         assertThat(driver.status(ID)).hasValueSatisfying(
                 st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.CONFIGURED));
-        assertThat(informAgain().acsRequests()).isEmpty();
+        assertThat(lab.informNow().acsRequests()).isEmpty();
     }
 }

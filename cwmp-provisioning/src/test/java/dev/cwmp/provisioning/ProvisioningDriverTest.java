@@ -3,33 +3,20 @@ package dev.cwmp.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwmp.datamodel.ParameterTree;
-import dev.cwmp.protocol.rpc.AcsMessage;
 import dev.cwmp.protocol.rpc.AddObject;
 import dev.cwmp.protocol.rpc.DeleteObject;
 import dev.cwmp.protocol.rpc.GetParameterValues;
 import dev.cwmp.protocol.rpc.SetParameterValues;
 import dev.cwmp.protocol.rpc.XsdType;
-import dev.cwmp.session.Acs;
-import dev.cwmp.session.DeviceId;
-import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.TaskAction;
 import dev.cwmp.session.TaskOptions;
-import dev.cwmp.session.auth.CpeAuthenticator;
-import dev.cwmp.session.http.JdkHttpTransport;
-import dev.cwmp.testkit.sim.DeviceProfile;
-import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SessionRecord;
-import dev.cwmp.testkit.sim.SimulatedDevice;
-import dev.cwmp.testkit.sim.Simulator;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,67 +25,14 @@ import org.junit.jupiter.api.Test;
  * The provision engine against the simulated MikroTik over real HTTP on loopback: what it asks,
  * in which order, and what the device and its record hold afterwards.
  */
-class ProvisioningDriverTest {
+class ProvisioningDriverTest extends DriverOverHttpTest {
 
-    private static final String SERIAL = "4AC7046131E4";
-    private static final DeviceId ID = new DeviceId("E48D8C", "RB951Ui-2HnD", SERIAL);
-    private static final String SSID = "Device.WiFi.SSID.1.SSID";
-
-    private final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-11-25T10:00:00Z"));
-    private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
     private final CountDownLatch never = new CountDownLatch(1);
-    private ProvisioningDriver driver;
-    private Acs acs;
-    private JdkHttpTransport http;
-    private Simulator simulator;
-    private SimulatedDevice cpe;
 
-    private void start(ProvisioningDriver.Builder builder) {
-        driver = builder.build();
-        acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
-        http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
-        simulator = Simulator.builder(URI.create("http://127.0.0.1:" + http.port() + "/"))
-                .scheduler(scheduler).executor(Runnable::run).listener(sessions::add).noConnectionRequests().build();
-        cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
-        cpe.powerOn();
-        scheduler.runDue();
-    }
-
+    /** Lets the extension that never answers return, so the driver closes after the test. */
     @AfterEach
-    void stop() {
+    void release_the_extension_that_never_answers() {
         never.countDown();
-        if (simulator != null) {
-            simulator.close();
-            http.close();
-            acs.close();
-            driver.close();
-        }
-    }
-
-    private SessionRecord lastSession() {
-        assertThat(sessions).isNotEmpty();
-        return sessions.get(sessions.size() - 1);
-    }
-
-    private SessionRecord informAgain() {
-        int before = sessions.size();
-        cpe.informNow();
-        scheduler.runDue();
-        assertThat(sessions).hasSizeGreaterThan(before);
-        return lastSession();
-    }
-
-    private static List<String> methods(SessionRecord session) {
-        return session.acsRequests().stream().map(AcsMessage::methodName).toList();
-    }
-
-    private static List<SetParameterValues> sets(SessionRecord session) {
-        return session.acsRequests().stream().filter(SetParameterValues.class::isInstance)
-                .map(SetParameterValues.class::cast).toList();
-    }
-
-    private DeviceRecord record() {
-        return acs.devices().record(ID).orElseThrow();
     }
 
     @Test
@@ -110,20 +44,20 @@ class ProvisioningDriverTest {
                 .build();
         start(ProvisioningDriver.builder(List.of(preset)));
 
-        SessionRecord first = lastSession();
+        SessionRecord first = lab.lastSession();
         assertThat(first.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         // Reads before writes: names, then values, then one set of exactly what differs.
-        assertThat(methods(first)).containsExactly("GetParameterNames", "GetParameterNames", "GetParameterValues",
-                "SetParameterValues");
-        assertThat(sets(first)).hasSize(1);
-        assertThat(sets(first).get(0).parameterList()).singleElement().satisfies(v -> {
+        assertThat(first.acsMethodNames()).containsExactly("GetParameterNames", "GetParameterNames",
+                "GetParameterValues", "SetParameterValues");
+        assertThat(first.acsRequestsOf(SetParameterValues.class)).singleElement()
+                .satisfies(set -> assertThat(set.parameterList()).singleElement().satisfies(v -> {
             assertThat(v.name()).isEqualTo(SSID);
             assertThat(v.value()).isEqualTo("office");
             assertThat(v.type()).isEqualTo(XsdType.STRING);
-        });
+        }));
         assertThat(cpe.value(SSID)).hasValue("office");
 
-        SessionRecord second = informAgain();
+        SessionRecord second = lab.informNow();
         assertThat(second.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         assertThat(second.acsRequests()).isEmpty();
         assertThat(driver.faults(ID)).isEmpty();
@@ -143,10 +77,9 @@ class ProvisioningDriverTest {
                 .provision("wifi", wifi));
 
         assertThat(cpe.value(SSID)).hasValue("test_131E4");
-        assertThat(sets(lastSession())).singleElement()
+        assertThat(lab.lastSession().acsRequestsOf(SetParameterValues.class)).singleElement()
                 .satisfies(s -> assertThat(s.parameterList()).extracting(v -> v.name()).containsExactly(SSID));
-        assertThat(informAgain().acsRequests()).extracting(AcsMessage::methodName)
-                .doesNotContain("SetParameterValues");
+        assertThat(lab.informNow().acsMethodNames()).doesNotContain("SetParameterValues");
     }
 
     @Test
@@ -157,14 +90,14 @@ class ProvisioningDriverTest {
         start(ProvisioningDriver.builder(List.of(onboard, provision)));
 
         // The first cycle tags PENDING; the second, in the same session, applies "provision".
-        assertThat(sessions).hasSize(1);
-        assertThat(record().tags()).containsExactly("PROVISIONED");
+        assertThat(lab.sessions()).hasSize(1);
+        assertThat(lab.record().tags()).containsExactly("PROVISIONED");
         assertThat(cpe.value(SSID)).hasValue("managed");
         assertThat(driver.status(ID)).hasValueSatisfying(
                 st -> assertThat(st.state()).isEqualTo(ConfigurationStatus.State.CONFIGURED));
 
-        assertThat(informAgain().acsRequests()).isEmpty();
-        assertThat(record().tags()).containsExactly("PROVISIONED");
+        assertThat(lab.informNow().acsRequests()).isEmpty();
+        assertThat(lab.record().tags()).containsExactly("PROVISIONED");
     }
 
     @Test
@@ -172,22 +105,22 @@ class ProvisioningDriverTest {
         Preset preset = Preset.builder("office").setValue(SSID, Literal.of("office")).addTag("seen").build();
         start(ProvisioningDriver.builder(List.of(preset)));
         assertThat(cpe.value(SSID)).hasValue("office");
-        Instant registered = record().registered();
+        Instant registered = lab.record().registered();
 
-        acs.submit(ID, new TaskAction.FactoryReset(), TaskOptions.DEFAULT);
-        int before = sessions.size();
+        lab.acs().submit(ID, new TaskAction.FactoryReset(), TaskOptions.DEFAULT);
+        int before = lab.sessions().size();
         cpe.informNow();
-        scheduler.runDue();
-        scheduler.advance(Duration.ofMinutes(1));
-        SessionRecord bootstrap = sessions.stream().skip(before).filter(s -> s.hasEvent("0 BOOTSTRAP"))
+        lab.runDue();
+        lab.advance(Duration.ofMinutes(1));
+        SessionRecord bootstrap = lab.sessions().stream().skip(before).filter(s -> s.hasEvent("0 BOOTSTRAP"))
                 .findFirst().orElseThrow();
 
         // Without forgetting, the ACS would believe the SSID still reads "office" and send nothing.
-        assertThat(methods(bootstrap)).containsSubsequence("GetParameterNames", "GetParameterValues",
+        assertThat(bootstrap.acsMethodNames()).containsSubsequence("GetParameterNames", "GetParameterValues",
                 "SetParameterValues");
         assertThat(cpe.value(SSID)).hasValue("office");
-        assertThat(record().tags()).contains("seen");
-        assertThat(record().registered()).isEqualTo(registered);
+        assertThat(lab.record().tags()).contains("seen");
+        assertThat(lab.record().registered()).isEqualTo(registered);
     }
 
     @Test
@@ -198,7 +131,7 @@ class ProvisioningDriverTest {
                 .provision("restless", restless)
                 .options(ProvisioningOptions.defaults().withMaxIterations(5)));
 
-        SessionRecord session = lastSession();
+        SessionRecord session = lab.lastSession();
         assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         assertThat(session.acsRequests()).hasSizeLessThanOrEqualTo(5);
         assertThat(driver.faults(ID)).singleElement()
@@ -226,7 +159,7 @@ class ProvisioningDriverTest {
                     return "late";
                 })
                 .options(ProvisioningOptions.defaults().withExtensionTimeout(Duration.ofMillis(200))));
-        assertThat(lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(lab.lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         assertThat(cpe.value(SSID)).hasValue("MikroTik-6131E4");
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("ext");
@@ -237,7 +170,7 @@ class ProvisioningDriverTest {
     @Test
     void an_unknown_provision_is_a_fault() {
         start(ProvisioningDriver.builder(List.of(Preset.builder("typo").provision("wfii").build())));
-        assertThat(lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(lab.lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         assertThat(driver.faults(ID)).singleElement()
                 .satisfies(f -> assertThat(f.code()).isEqualTo("unknown_provision"));
         driver.clearFaults(ID);
@@ -248,19 +181,19 @@ class ProvisioningDriverTest {
     void the_refresh_builtin_reads_a_subtree_in_batches() {
         start(ProvisioningDriver.builder(List.of(Preset.builder("refresh")
                 .provision("refresh", Literal.of("Device.DeviceInfo.")).build())));
-        SessionRecord session = lastSession();
-        assertThat(methods(session)).first().isEqualTo("GetParameterNames");
-        assertThat(methods(session)).contains("GetParameterValues").doesNotContain("SetParameterValues");
-        assertThat(acs.devices().parameters(ID).orElseThrow()
+        SessionRecord session = lab.lastSession();
+        assertThat(session.acsMethodNames()).first().isEqualTo("GetParameterNames");
+        assertThat(session.acsMethodNames()).contains("GetParameterValues").doesNotContain("SetParameterValues");
+        assertThat(lab.parameters()
                 .value(dev.cwmp.datamodel.ParameterPath.parse("Device.DeviceInfo.UpTime"))).isPresent();
-        assertThat(informAgain().acsRequests()).isEmpty();
+        assertThat(lab.informNow().acsRequests()).isEmpty();
     }
 
     @Test
     void refreshing_the_whole_tree_reads_leaf_names_in_batches_of_32_each_once() {
         start(ProvisioningDriver.builder(List.of(Preset.builder("everything")
                 .provision("refresh", Literal.of("Device.")).build())));
-        List<GetParameterValues> reads = lastSession().acsRequests().stream()
+        List<GetParameterValues> reads = lab.lastSession().acsRequests().stream()
                 .filter(GetParameterValues.class::isInstance).map(GetParameterValues.class::cast).toList();
         assertThat(reads).hasSizeGreaterThan(2);
         Set<String> seen = new HashSet<>();
@@ -281,17 +214,17 @@ class ProvisioningDriverTest {
                 Values.instances(wanted.get()));
         start(ProvisioningDriver.builder(List.of(Preset.builder("guest").provision("guest").build()))
                 .provision("guest", guest));
-        SessionRecord added = lastSession();
+        SessionRecord added = lab.lastSession();
         assertThat(added.acsRequests()).filteredOn(AddObject.class::isInstance).singleElement()
                 .satisfies(a -> assertThat(((AddObject) a).objectName()).isEqualTo("Device.WiFi.SSID."));
         assertThat(cpe.value("Device.WiFi.SSID.2.SSID")).hasValue("guest");
         assertThat(cpe.value("Device.WiFi.SSID.1.SSID")).hasValue("MikroTik-6131E4");
 
-        assertThat(informAgain().acsRequests()).filteredOn(m -> m instanceof AddObject || m instanceof DeleteObject)
+        assertThat(lab.informNow().acsRequests()).filteredOn(m -> m instanceof AddObject || m instanceof DeleteObject)
                 .isEmpty();
 
         wanted.set(0);
-        SessionRecord deleted = informAgain();
+        SessionRecord deleted = lab.informNow();
         assertThat(deleted.acsRequests()).filteredOn(DeleteObject.class::isInstance).singleElement()
                 .satisfies(d -> assertThat(((DeleteObject) d).objectName()).isEqualTo("Device.WiFi.SSID.2."));
         assertThat(cpe.value("Device.WiFi.SSID.2.SSID")).isEmpty();
@@ -304,7 +237,7 @@ class ProvisioningDriverTest {
         start(ProvisioningDriver.builder(List.of(Preset.builder("everything")
                         .provision("refresh", Literal.of("Device.")).build()))
                 .options(ProvisioningOptions.defaults().withMaxRequests(3)));
-        SessionRecord session = lastSession();
+        SessionRecord session = lab.lastSession();
         assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         assertThat(session.acsRequests()).hasSize(3);
         assertThat(driver.faults(ID)).singleElement()
@@ -315,9 +248,9 @@ class ProvisioningDriverTest {
     void a_cwmp_fault_of_the_cpe_is_recorded_and_ends_provisioning_for_the_session() {
         start(ProvisioningDriver.builder(List.of(Preset.builder("bad")
                 .setValue("Device.ManagementServer.PeriodicInformInterval", Literal.of("soon")).build())));
-        SessionRecord session = lastSession();
+        SessionRecord session = lab.lastSession();
         assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
-        assertThat(methods(session)).last().isEqualTo("SetParameterValues");
+        assertThat(session.acsMethodNames()).last().isEqualTo("SetParameterValues");
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.code()).startsWith("cwmp.90");
             assertThat(f.message()).startsWith("SetParameterValues");
@@ -330,13 +263,14 @@ class ProvisioningDriverTest {
         Preset preset = Preset.builder("reboot-after").events("0 BOOTSTRAP")
                 .setValue(SSID, Literal.of("office")).provision("reboot").build();
         start(ProvisioningDriver.builder(List.of(preset)));
-        SessionRecord bootstrap = sessions.stream().filter(r -> r.hasEvent("0 BOOTSTRAP")).findFirst().orElseThrow();
-        assertThat(methods(bootstrap)).endsWith("SetParameterValues", "Reboot");
-        assertThat(methods(bootstrap)).filteredOn("Reboot"::equals).hasSize(1);
-        scheduler.runDue();
-        assertThat(sessions).anySatisfy(r -> assertThat(r.hasEvent("M Reboot")).isTrue());
+        SessionRecord bootstrap = lab.sessions().stream().filter(r -> r.hasEvent("0 BOOTSTRAP")).findFirst()
+                .orElseThrow();
+        assertThat(bootstrap.acsMethodNames()).endsWith("SetParameterValues", "Reboot");
+        assertThat(bootstrap.acsMethodNames()).filteredOn("Reboot"::equals).hasSize(1);
+        lab.runDue();
+        assertThat(lab.sessions()).anySatisfy(r -> assertThat(r.hasEvent("M Reboot")).isTrue());
         assertThat(cpe.boots()).isEqualTo(2);
-        assertThat(lastSession().acsRequests()).extracting(AcsMessage::methodName).doesNotContain("Reboot");
+        assertThat(lab.lastSession().acsMethodNames()).doesNotContain("Reboot");
     }
 
     @Test
@@ -347,7 +281,7 @@ class ProvisioningDriverTest {
         start(ProvisioningDriver.builder(List.of(Preset.builder("inventory").provision("fromInventory").build()))
                 .provision("fromInventory", fromInventory)
                 .extension("inventory", args -> "shop-" + calls.incrementAndGet()));
-        assertThat(lastSession().acsRequests()).hasSizeGreaterThan(1);
+        assertThat(lab.lastSession().acsRequests()).hasSizeGreaterThan(1);
         assertThat(calls).hasValue(1);
         assertThat(cpe.value(SSID)).hasValue("shop-1");
     }
@@ -362,11 +296,11 @@ class ProvisioningDriverTest {
                 .provision("enforce", enforce));
         assertThat(cpe.value(SSID)).hasValue("office");
 
-        scheduler.advance(Duration.ofMinutes(1));
+        lab.advance(Duration.ofMinutes(1));
         cpe.changeLocally(SSID, "rogue");
-        scheduler.runDue();
-        SessionRecord session = informAgain();
-        assertThat(methods(session)).containsSubsequence("GetParameterValues", "SetParameterValues");
+        lab.runDue();
+        SessionRecord session = lab.informNow();
+        assertThat(session.acsMethodNames()).containsSubsequence("GetParameterValues", "SetParameterValues");
         assertThat(cpe.value(SSID)).hasValue("office");
         assertThat(driver.faults(ID)).isEmpty();
     }
@@ -376,14 +310,14 @@ class ProvisioningDriverTest {
         String upTime = "Device.DeviceInfo.UpTime";
         start(ProvisioningDriver.builder(List.of(Preset.builder("uptime")
                 .configuration(new Configuration.Age(upTime, 3600)).build())));
-        assertThat(lastSession().acsRequests()).filteredOn(GetParameterValues.class::isInstance).singleElement()
+        assertThat(lab.lastSession().acsRequests()).filteredOn(GetParameterValues.class::isInstance).singleElement()
                 .satisfies(r -> assertThat(((GetParameterValues) r).parameterNames()).containsExactly(upTime));
 
-        scheduler.advance(Duration.ofMinutes(10));
-        assertThat(informAgain().acsRequests()).isEmpty();
+        lab.advance(Duration.ofMinutes(10));
+        assertThat(lab.informNow().acsRequests()).isEmpty();
 
-        scheduler.advance(Duration.ofHours(1));
-        assertThat(informAgain().acsRequests()).singleElement()
+        lab.advance(Duration.ofHours(1));
+        assertThat(lab.informNow().acsRequests()).singleElement()
                 .satisfies(r -> assertThat(((GetParameterValues) r).parameterNames()).containsExactly(upTime));
     }
 
@@ -394,8 +328,9 @@ class ProvisioningDriverTest {
                 .provision("download", Literal.of("1 Firmware Upgrade Image"),
                         Literal.of("http://127.0.0.1:9/RouterOS-6.49.bin"), Literal.of("RouterOS-6.49.bin"))
                 .build())));
-        SessionRecord bootstrap = sessions.stream().filter(r -> r.hasEvent("0 BOOTSTRAP")).findFirst().orElseThrow();
-        assertThat(methods(bootstrap)).endsWith("SetParameterValues", "Download");
+        SessionRecord bootstrap = lab.sessions().stream().filter(r -> r.hasEvent("0 BOOTSTRAP")).findFirst()
+                .orElseThrow();
+        assertThat(bootstrap.acsMethodNames()).endsWith("SetParameterValues", "Download");
         assertThat(bootstrap.acsRequests()).filteredOn(dev.cwmp.protocol.rpc.Download.class::isInstance)
                 .singleElement().satisfies(d -> {
                     dev.cwmp.protocol.rpc.Download download = (dev.cwmp.protocol.rpc.Download) d;
@@ -415,11 +350,12 @@ class ProvisioningDriverTest {
         };
         start(ProvisioningDriver.builder(List.of(Preset.builder("wipe").provision("wipeOnce").build()))
                 .provision("wipeOnce", wipeOnce));
-        scheduler.runDue();
+        lab.runDue();
 
-        assertThat(sessions.stream().flatMap(r -> methods(r).stream()).filter("FactoryReset"::equals)).hasSize(1);
-        assertThat(sessions).filteredOn(r -> r.hasEvent("0 BOOTSTRAP")).hasSize(2);
-        assertThat(record().tags()).containsExactly("wiped");
+        assertThat(lab.sessions().stream().flatMap(r -> r.acsMethodNames().stream()).filter("FactoryReset"::equals))
+                .hasSize(1);
+        assertThat(lab.sessions()).filteredOn(r -> r.hasEvent("0 BOOTSTRAP")).hasSize(2);
+        assertThat(lab.record().tags()).containsExactly("wiped");
         assertThat(driver.faults(ID)).isEmpty();
     }
 
@@ -427,9 +363,9 @@ class ProvisioningDriverTest {
     void a_path_the_device_does_not_have_is_looked_up_once_a_session_and_is_no_fault() {
         start(ProvisioningDriver.builder(List.of(Preset.builder("absent")
                 .setValue("Device.X_ACME_Nothing.Enable", Literal.of(true)).build())));
-        SessionRecord session = lastSession();
+        SessionRecord session = lab.lastSession();
         assertThat(session.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
-        assertThat(methods(session)).containsExactly("GetParameterNames");
+        assertThat(session.acsMethodNames()).containsExactly("GetParameterNames");
         assertThat(driver.faults(ID)).isEmpty();
     }
 
@@ -447,10 +383,11 @@ class ProvisioningDriverTest {
         start(ProvisioningDriver.builder(presets));
         assertThat(cpe.value(SSID)).hasValue("from-json");
         assertThat(cpe.value("Device.ManagementServer.PeriodicInformInterval")).hasValue("300");
-        assertThat(sets(lastSession())).singleElement().satisfies(set -> assertThat(set.parameterList())
+        assertThat(lab.lastSession().acsRequestsOf(SetParameterValues.class)).singleElement()
+                .satisfies(set -> assertThat(set.parameterList())
                 .extracting(v -> v.name() + "=" + v.value() + " " + v.type().wireName())
                 .containsExactly(SSID + "=from-json xsd:string",
                         "Device.ManagementServer.PeriodicInformInterval=300 xsd:unsignedInt"));
-        assertThat(record().tags()).containsExactly("json");
+        assertThat(lab.record().tags()).containsExactly("json");
     }
 }

@@ -3,25 +3,17 @@ package dev.cwmp.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.cwmp.protocol.rpc.AcsMessage;
 import dev.cwmp.protocol.rpc.AddObject;
 import dev.cwmp.protocol.rpc.DeleteObject;
 import dev.cwmp.protocol.rpc.Download;
 import dev.cwmp.protocol.rpc.TransferComplete;
-import dev.cwmp.session.Acs;
-import dev.cwmp.session.DeviceId;
-import dev.cwmp.session.auth.CpeAuthenticator;
-import dev.cwmp.session.http.JdkHttpTransport;
+import dev.cwmp.testkit.harness.AcsHarness;
 import dev.cwmp.testkit.sim.DeviceProfile;
-import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SessionRecord;
-import dev.cwmp.testkit.sim.SimulatedDevice;
-import dev.cwmp.testkit.sim.Simulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -42,32 +32,28 @@ import org.junit.jupiter.api.Test;
  * presets changed at run time and object entries: the provision engine against simulated MikroTik
  * devices over real HTTP on loopback, on a manual clock (no sleeping).
  */
-class ProvisioningLifecycleTest {
+class ProvisioningLifecycleTest extends DriverOverHttpTest {
 
-    private static final String SERIAL = "4AC7046131E4";
-    private static final DeviceId ID = new DeviceId("E48D8C", "RB951Ui-2HnD", SERIAL);
-    private static final String SSID = "Device.WiFi.SSID.1.SSID";
-    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant T0 = AcsHarness.DEFAULT_START;
 
-    private final ManualScheduler scheduler = new ManualScheduler(T0);
-    private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
     /** When set, the next task the simulator hands its executor is held (not run): a download in flight. */
     private final AtomicBoolean holdNextTask = new AtomicBoolean();
     private final AtomicBoolean holdDownloads = new AtomicBoolean();
     private final Queue<Runnable> held = new ConcurrentLinkedQueue<>();
-    private ProvisioningDriver driver;
-    private Acs acs;
-    private JdkHttpTransport http;
-    private Simulator simulator;
-    private SimulatedDevice cpe;
     private HttpServer files;
 
+    /** Starts with the MikroTik {@value #SERIAL}; see {@link #start(ProvisioningDriver.Builder, String...)}. */
+    @Override
+    void start(ProvisioningDriver.Builder builder) {
+        start(builder, SERIAL);
+    }
+
+    /**
+     * Starts with MikroTiks of these serial numbers, powered on in turn, on an executor that holds the
+     * task after a session with a Download back (the device's download) while {@link #holdDownloads} is set.
+     */
     private void start(ProvisioningDriver.Builder builder, String... serials) {
-        driver = builder.build();
-        acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
-        http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
-        simulator = Simulator.builder(URI.create("http://127.0.0.1:" + http.port() + "/"))
-                .scheduler(scheduler)
+        start(builder, harness -> harness.devices(DeviceProfile.mikrotikRb951Ui2HnD(), serials)
                 .executor(task -> {
                     if (holdNextTask.compareAndSet(true, false)) {
                         held.add(task);
@@ -76,62 +62,21 @@ class ProvisioningLifecycleTest {
                     }
                 })
                 .listener(record -> {
-                    sessions.add(record);
-                    if (holdDownloads.get() && record.acsRequests().stream().anyMatch(Download.class::isInstance)) {
+                    if (holdDownloads.get() && !record.acsRequestsOf(Download.class).isEmpty()) {
                         holdNextTask.set(true); // the simulator's next task is that download
                     }
-                })
-                .noConnectionRequests().build();
-        for (String serial : serials.length == 0 ? new String[] {SERIAL} : serials) {
-            SimulatedDevice device = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), serial);
-            if (cpe == null) {
-                cpe = device;
-            }
-            device.powerOn();
-            scheduler.runDue();
-        }
+                }));
     }
 
     @AfterEach
-    void stop() {
-        if (simulator != null) {
-            simulator.close();
-            http.close();
-            acs.close();
-            driver.close();
-        }
+    void stop_the_file_server() {
         if (files != null) {
             files.stop(0);
         }
     }
 
-    private SessionRecord lastSession() {
-        assertThat(sessions).isNotEmpty();
-        return sessions.get(sessions.size() - 1);
-    }
-
-    private SessionRecord informAgain() {
-        int before = sessions.size();
-        cpe.informNow();
-        scheduler.runDue();
-        assertThat(sessions).hasSizeGreaterThan(before);
-        return lastSession();
-    }
-
-    private Set<String> tags() {
-        return acs.devices().record(ID).orElseThrow().tags();
-    }
-
     private ConfigurationStatus status() {
         return driver.status(ID).orElseThrow();
-    }
-
-    private static List<String> methods(SessionRecord session) {
-        return session.acsRequests().stream().map(AcsMessage::methodName).toList();
-    }
-
-    private static List<Download> downloads(SessionRecord session) {
-        return session.acsRequests().stream().filter(Download.class::isInstance).map(Download.class::cast).toList();
     }
 
     /** Serves {@code /config.alter} on loopback; returns its URL. */
@@ -184,13 +129,13 @@ class ProvisioningLifecycleTest {
         assertThat(status().pendingPresets()).containsExactly("wifi");
         int runsAfterFirst = runs.get();
 
-        scheduler.advance(Duration.ofSeconds(30));
-        assertThat(informAgain().acsRequests()).isEmpty();
+        lab.advance(Duration.ofSeconds(30));
+        assertThat(lab.informNow().acsRequests()).isEmpty();
         assertThat(runs).as("skipped before retryAfter").hasValue(runsAfterFirst);
         assertThat(driver.faults(ID)).singleElement().isEqualTo(first);
 
-        scheduler.advance(Duration.ofSeconds(31));
-        informAgain();
+        lab.advance(Duration.ofSeconds(31));
+        lab.informNow();
         assertThat(runs.get()).isGreaterThan(runsAfterFirst);
         ProvisioningFault second = driver.faults(ID).get(0);
         assertThat(second.retries()).isEqualTo(1);
@@ -198,13 +143,13 @@ class ProvisioningLifecycleTest {
         assertThat(second.retryAfter()).isEqualTo(second.timestamp().plusSeconds(120));
 
         failing.set(false);
-        scheduler.advance(Duration.ofSeconds(119));
+        lab.advance(Duration.ofSeconds(119));
         int before = runs.get();
-        informAgain();
+        lab.informNow();
         assertThat(runs).as("still waiting 1 s before the doubled back-off ends").hasValue(before);
 
-        scheduler.advance(Duration.ofSeconds(1));
-        informAgain();
+        lab.advance(Duration.ofSeconds(1));
+        lab.informNow();
         assertThat(cpe.value(SSID)).hasValue("office");
         assertThat(driver.faults(ID)).isEmpty();
         assertThat(driver.faults()).isEmpty();
@@ -223,12 +168,12 @@ class ProvisioningLifecycleTest {
             assertThat(f.channel()).isEqualTo("default");
             assertThat(Duration.between(f.timestamp(), f.retryAfter())).hasSeconds(10);
         });
-        scheduler.advance(Duration.ofSeconds(10));
-        informAgain();
+        lab.advance(Duration.ofSeconds(10));
+        lab.informNow();
         assertThat(driver.faults(ID)).singleElement().satisfies(f ->
                 assertThat(Duration.between(f.timestamp(), f.retryAfter())).hasSeconds(20));
-        scheduler.advance(Duration.ofSeconds(20));
-        informAgain();
+        lab.advance(Duration.ofSeconds(20));
+        lab.informNow();
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.retries()).isEqualTo(2);
             assertThat(Duration.between(f.timestamp(), f.retryAfter())).hasSeconds(25);
@@ -251,8 +196,8 @@ class ProvisioningLifecycleTest {
         assertThat(status().pendingPresets()).containsExactly("broken");
 
         presets.put(Preset.builder("wifi").channel("wifi").setValue(SSID, Literal.of("office-2")).build());
-        scheduler.advance(Duration.ofSeconds(5));
-        informAgain();
+        lab.advance(Duration.ofSeconds(5));
+        lab.informNow();
 
         assertThat(cpe.value(SSID)).hasValue("office-2");
         assertThat(brokenRuns).as("the faulted channel waits").hasValue(1);
@@ -278,7 +223,7 @@ class ProvisioningLifecycleTest {
 
         assertThat(driver.clearFault(ID, "wifi")).isTrue();
         assertThat(driver.clearFault(ID, "wifi")).isFalse();
-        informAgain();
+        lab.informNow();
 
         assertThat(cpe.value(SSID)).hasValue("office");
         assertThat(status().state()).isEqualTo(ConfigurationStatus.State.CONFIGURED);
@@ -318,29 +263,29 @@ class ProvisioningLifecycleTest {
 
         // One session: "10 init" tags INIT and WIFI; the next cycle runs "21 wifi" and "22 other".
         // "wifi" is unknown: WIFI is back, so "29 done" does not apply; OTHER (another channel) stays.
-        assertThat(sessions).hasSize(1);
+        assertThat(lab.sessions()).hasSize(1);
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.channel()).isEqualTo("wifi");
             assertThat(f.code()).isEqualTo("unknown_provision");
         });
-        assertThat(tags()).containsExactlyInAnyOrder("INIT", "WIFI", "OTHER");
+        assertThat(lab.record().tags()).containsExactlyInAnyOrder("INIT", "WIFI", "OTHER");
         assertThat(status().state()).isEqualTo(ConfigurationStatus.State.FAULTED);
         int lookupsAfterFault = lookups.get();
         assertThat(lookupsAfterFault).isPositive();
 
         // Within the back-off the wifi preset is skipped: nothing changes.
-        scheduler.advance(Duration.ofSeconds(30));
-        assertThat(informAgain().acsRequests()).isEmpty();
+        lab.advance(Duration.ofSeconds(30));
+        assertThat(lab.informNow().acsRequests()).isEmpty();
         assertThat(lookups).hasValue(lookupsAfterFault);
-        assertThat(tags()).containsExactlyInAnyOrder("INIT", "WIFI", "OTHER");
+        assertThat(lab.record().tags()).containsExactlyInAnyOrder("INIT", "WIFI", "OTHER");
 
         // After it the preset applies again (WIFI is still there), now with its provision stored.
         available.set(true);
-        scheduler.advance(Duration.ofSeconds(31));
-        informAgain();
+        lab.advance(Duration.ofSeconds(31));
+        lab.informNow();
         assertThat(lookups.get()).isGreaterThan(lookupsAfterFault);
         assertThat(cpe.value(SSID)).hasValue("office");
-        assertThat(tags()).containsExactlyInAnyOrder("OTHER", "PROVISIONED");
+        assertThat(lab.record().tags()).containsExactlyInAnyOrder("OTHER", "PROVISIONED");
         assertThat(driver.faults(ID)).isEmpty();
         assertThat(status().state()).isEqualTo(ConfigurationStatus.State.CONFIGURED);
     }
@@ -357,7 +302,7 @@ class ProvisioningLifecycleTest {
             assertThat(f.channel()).isEqualTo("mgmt");
             assertThat(f.code()).startsWith("cwmp.90");
         });
-        assertThat(tags()).containsExactly("SEEN");
+        assertThat(lab.record().tags()).containsExactly("SEEN");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -373,7 +318,7 @@ class ProvisioningLifecycleTest {
                         Literal.of("office.alter"), Literal.of(script.length()))
                 .build())));
 
-        Download sent = downloads(lastSession()).get(0);
+        Download sent = lab.lastSession().acsRequestsOf(Download.class).get(0);
         assertThat(sent.commandKey()).startsWith("cwmp-kit-dl-");
         assertThat(sent.fileSize()).isEqualTo(script.length());
         assertThat(driver.store().get(ID).orElseThrow().transfers()).singleElement().satisfies(t -> {
@@ -389,9 +334,9 @@ class ProvisioningLifecycleTest {
         holdDownloads.set(false);
         assertThat(held).hasSize(1);
         held.poll().run(); // the device downloads the file and comes back with TransferComplete
-        scheduler.runDue();
+        lab.runDue();
 
-        SessionRecord completed = lastSession();
+        SessionRecord completed = lab.lastSession();
         assertThat(completed.hasEvent("7 TRANSFER COMPLETE")).isTrue();
         assertThat(completed.hasEvent("M Download")).isTrue();
         assertThat(completed.cpeRequests()).filteredOn(TransferComplete.class::isInstance).singleElement()
@@ -408,7 +353,7 @@ class ProvisioningLifecycleTest {
         start(ProvisioningDriver.builder(List.of(Preset.builder("firmware").channel("firmware").events("0 BOOTSTRAP")
                 .provision("download", Literal.of("1 Firmware Upgrade Image"), Literal.of(url)).build())));
 
-        assertThat(sessions).anySatisfy(r -> assertThat(r.hasEvent("7 TRANSFER COMPLETE")).isTrue());
+        assertThat(lab.sessions()).anySatisfy(r -> assertThat(r.hasEvent("7 TRANSFER COMPLETE")).isTrue());
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.channel()).isEqualTo("firmware");
             assertThat(f.code()).matches("download\\.9\\d{3}");
@@ -431,18 +376,18 @@ class ProvisioningLifecycleTest {
                     ctx.download("1 Firmware Upgrade Image", url, "");
                 })
                 .options(ProvisioningOptions.defaults().withDownloadTimeout(Duration.ofMinutes(30))));
-        assertThat(downloads(lastSession())).hasSize(1);
+        assertThat(lab.lastSession().acsRequestsOf(Download.class)).hasSize(1);
         assertThat(held).hasSize(1); // the device never completes it
 
-        scheduler.advance(Duration.ofMinutes(10));
-        SessionRecord waiting = informAgain();
+        lab.advance(Duration.ofMinutes(10));
+        SessionRecord waiting = lab.informNow();
         assertThat(runs.get()).isGreaterThan(1);
-        assertThat(downloads(waiting)).as("no second Download of the same file").isEmpty();
+        assertThat(waiting.acsRequestsOf(Download.class)).as("no second Download of the same file").isEmpty();
         assertThat(status().state()).isEqualTo(ConfigurationStatus.State.PENDING);
         assertThat(status().reason()).hasValue("waiting for TransferComplete of 1 Firmware Upgrade Image");
 
-        scheduler.advance(Duration.ofMinutes(21));
-        informAgain();
+        lab.advance(Duration.ofMinutes(21));
+        lab.informNow();
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.channel()).isEqualTo("firmware");
             assertThat(f.code()).isEqualTo("timeout");
@@ -460,18 +405,18 @@ class ProvisioningLifecycleTest {
                 .events("0 BOOTSTRAP")
                 .provision("download", Literal.of("1 Firmware Upgrade Image"), Literal.of(url)).build()));
         start(ProvisioningDriver.builder(presets));
-        String firstKey = downloads(lastSession()).get(0).commandKey();
+        String firstKey = lab.lastSession().acsRequestsOf(Download.class).get(0).commandKey();
         assertThat(driver.store().get(ID).orElseThrow().transfers()).hasSize(1);
 
         presets.put(Preset.builder("wipe").channel("wipe").precondition("Tags.wiped IS NULL").addTag("wiped")
                 .provision("reset").build());
-        scheduler.advance(Duration.ofMinutes(1));
-        informAgain();
-        scheduler.runDue();
+        lab.advance(Duration.ofMinutes(1));
+        lab.informNow();
+        lab.runDue();
 
-        SessionRecord bootstrap = lastSession();
+        SessionRecord bootstrap = lab.lastSession();
         assertThat(bootstrap.hasEvent("0 BOOTSTRAP")).isTrue();
-        assertThat(downloads(bootstrap)).singleElement()
+        assertThat(bootstrap.acsRequestsOf(Download.class)).singleElement()
                 .satisfies(d -> assertThat(d.commandKey()).isNotEqualTo(firstKey));
         assertThat(driver.store().get(ID).orElseThrow().transfers()).extracting(PendingTransfer::commandKey)
                 .doesNotContain(firstKey).hasSize(1);
@@ -505,13 +450,13 @@ class ProvisioningLifecycleTest {
         assertThat(cpe.value(SSID)).hasValue("one");
 
         presets.put(Preset.builder("ssid").setValue(SSID, Literal.of("two")).build());
-        informAgain();
+        lab.informNow();
         assertThat(cpe.value(SSID)).hasValue("two");
 
         presets.delete("ssid");
         presets.put(Preset.builder("tagger").addTag("SEEN").build());
-        assertThat(informAgain().acsRequests()).isEmpty();
-        assertThat(acs.devices().record(ID).orElseThrow().tags()).containsExactly("SEEN");
+        assertThat(lab.informNow().acsRequests()).isEmpty();
+        assertThat(lab.record().tags()).containsExactly("SEEN");
         assertThat(cpe.value(SSID)).hasValue("two");
     }
 
@@ -524,7 +469,7 @@ class ProvisioningLifecycleTest {
 
         stored.put("script1", (ctx, args) -> ctx.declare(SSID, Timestamps.none(), Values.value("from-script")));
         driver.clearFaults(ID);
-        informAgain();
+        lab.informNow();
         assertThat(cpe.value(SSID)).hasValue("from-script");
         assertThat(driver.faults(ID)).isEmpty();
     }
@@ -536,23 +481,23 @@ class ProvisioningLifecycleTest {
                 .configuration(new Configuration.AddObject("Device.WiFi.SSID", "guest")).build()));
         start(ProvisioningDriver.builder(presets).object(guest));
 
-        assertThat(lastSession().acsRequests()).filteredOn(AddObject.class::isInstance).singleElement()
+        assertThat(lab.lastSession().acsRequests()).filteredOn(AddObject.class::isInstance).singleElement()
                 .satisfies(a -> assertThat(((AddObject) a).objectName()).isEqualTo("Device.WiFi.SSID."));
         assertThat(cpe.value("Device.WiFi.SSID.2.SSID")).hasValue("guest");
         assertThat(cpe.value("Device.WiFi.SSID.2.Enable")).hasValue("false");
         assertThat(cpe.value(SSID)).hasValue("MikroTik-6131E4");
         assertThat(status().state()).isEqualTo(ConfigurationStatus.State.CONFIGURED);
 
-        assertThat(methods(informAgain())).doesNotContain("AddObject", "DeleteObject");
+        assertThat(lab.informNow().acsMethodNames()).doesNotContain("AddObject", "DeleteObject");
 
         presets.put(Preset.builder("guest")
                 .configuration(new Configuration.DeleteObject("Device.WiFi.SSID", "guest")).build());
-        SessionRecord deleted = informAgain();
+        SessionRecord deleted = lab.informNow();
         assertThat(deleted.acsRequests()).filteredOn(DeleteObject.class::isInstance).singleElement()
                 .satisfies(d -> assertThat(((DeleteObject) d).objectName()).isEqualTo("Device.WiFi.SSID.2."));
         assertThat(cpe.value("Device.WiFi.SSID.2.SSID")).isEmpty();
         assertThat(cpe.value(SSID)).hasValue("MikroTik-6131E4");
-        assertThat(methods(informAgain())).doesNotContain("AddObject", "DeleteObject");
+        assertThat(lab.informNow().acsMethodNames()).doesNotContain("AddObject", "DeleteObject");
     }
 
     @Test

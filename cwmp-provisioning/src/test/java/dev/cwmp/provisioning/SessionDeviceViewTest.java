@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwmp.datamodel.ParameterPath;
 import dev.cwmp.datamodel.ParameterTree;
-import dev.cwmp.protocol.CwmpVersion;
-import dev.cwmp.protocol.rpc.DeviceIdStruct;
-import dev.cwmp.protocol.rpc.EventStruct;
-import dev.cwmp.protocol.rpc.Inform;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.SessionContext;
-import dev.cwmp.session.TaskOutcome;
+import dev.cwmp.testkit.harness.FixedSessionContext;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class SessionDeviceViewTest {
@@ -31,9 +24,9 @@ class SessionDeviceViewTest {
                 new ParameterTree.ValueInfo(ParameterPath.parse("Device.WiFi.SSID.3.SSID"), "office", "xsd:string")), NOW);
         DeviceId id = new DeviceId("E48D8C", "RB951Ui-2HnD", "4AC7046131E4");
         DeviceRecord record = DeviceRecord.registered(id, "MikroTik", NOW).withTag("PENDING");
-        Inform inform = new Inform(new DeviceIdStruct("MikroTik", "E48D8C", "RB951Ui-2HnD", "4AC7046131E4"),
-                List.of(EventStruct.of("1 BOOT"), EventStruct.of("M Reboot")), 1, NOW, 0, List.of());
-        DeviceView view = DeviceView.of(new FakeSession(id, inform, record, tree));
+        SessionContext session = FixedSessionContext.builder(record).events("1 BOOT", "M Reboot").parameters(tree)
+                .build();
+        DeviceView view = DeviceView.of(session);
 
         assertThat(view.parameter(ParameterPath.parse("Device.DeviceInfo.UpTime")))
                 .contains(DeviceView.ParameterValue.of("120", "xsd:unsignedInt"));
@@ -52,7 +45,6 @@ class SessionDeviceViewTest {
 
         PresetEvaluator evaluator = PresetEvaluator.of(List.of(Preset.builder("p").precondition(p).addTag("SEEN").build(),
                 Preset.builder("q").schedule(PresetSchedule.parse("60 0 0 11 * * *")).build()));
-        FakeSession session = new FakeSession(id, inform, record, tree);
         assertThat(evaluator.evaluate(session).applicable()).extracting(Preset::name).containsExactly("p");
     }
 
@@ -72,43 +64,4 @@ class SessionDeviceViewTest {
         assertThat(view.parameter(ParameterPath.parse("Device.Hosts.Host.*.Missing"))).isEmpty();
         assertThat(view.parameter(ParameterPath.parse("Device.Nothing.*.X"))).isEmpty();
     }
-
-    private record FakeSession(DeviceId deviceId, Inform inform, DeviceRecord device, ParameterTree parameters)
-            implements SessionContext {
-        @Override
-        public String sessionId() {
-            return "s1";
-        }
-
-        @Override
-        public CwmpVersion cwmpVersion() {
-            return CwmpVersion.V1_2;
-        }
-
-        @Override
-        public void updateDevice(UnaryOperator<DeviceRecord> change) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant now() {
-            return NOW;
-        }
-
-        @Override
-        public int acsRequestCount() {
-            return 0;
-        }
-
-        @Override
-        public Map<String, Object> attributes() {
-            return new HashMap<>();
-        }
-
-        @Override
-        public List<TaskOutcome> completedTasks() {
-            return List.of();
-        }
-    }
-
 }

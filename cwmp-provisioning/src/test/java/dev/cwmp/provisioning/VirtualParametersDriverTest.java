@@ -6,45 +6,23 @@ import dev.cwmp.datamodel.ParameterPath;
 import dev.cwmp.datamodel.ParameterTree;
 import dev.cwmp.protocol.rpc.AcsMessage;
 import dev.cwmp.protocol.rpc.GetParameterValues;
-import dev.cwmp.session.Acs;
-import dev.cwmp.session.DeviceId;
-import dev.cwmp.session.auth.CpeAuthenticator;
-import dev.cwmp.session.http.JdkHttpTransport;
-import dev.cwmp.testkit.sim.DeviceProfile;
-import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SessionRecord;
-import dev.cwmp.testkit.sim.SimulatedDevice;
-import dev.cwmp.testkit.sim.Simulator;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Virtual parameters in the provision engine, against the simulated MikroTik over real HTTP on
  * loopback: computed by the source, kept in the device's tree, never asked of the CPE.
  */
-class VirtualParametersDriverTest {
+class VirtualParametersDriverTest extends DriverOverHttpTest {
 
-    private static final String SERIAL = "4AC7046131E4";
-    private static final DeviceId ID = new DeviceId("E48D8C", "RB951Ui-2HnD", SERIAL);
     private static final String WAN_IP = "Device.IP.Interface.2.IPv4Address.1.IPAddress";
-    private static final String SSID = "Device.WiFi.SSID.1.SSID";
     private static final ParameterPath VP_WAN_IP = ParameterPath.parse("VirtualParameters.WanIp");
-
-    private final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-11-25T10:00:00Z"));
-    private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
-    private ProvisioningDriver driver;
-    private Acs acs;
-    private JdkHttpTransport http;
-    private Simulator simulator;
-    private SimulatedDevice cpe;
 
     /** {@code VirtualParameters.WanIp}: the WAN interface's address, read from the CPE when older than the declaration asks. */
     private static final class WanIpSource implements VirtualParameterSource {
@@ -69,47 +47,10 @@ class VirtualParametersDriverTest {
         }
     }
 
-    private void start(ProvisioningDriver.Builder builder) {
-        driver = builder.build();
-        acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
-        http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
-        simulator = Simulator.builder(URI.create("http://127.0.0.1:" + http.port() + "/"))
-                .scheduler(scheduler).executor(Runnable::run).listener(sessions::add).noConnectionRequests().build();
-        cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
-        cpe.powerOn();
-        scheduler.runDue();
-    }
-
-    @AfterEach
-    void stop() {
-        if (simulator != null) {
-            simulator.close();
-            http.close();
-            acs.close();
-            driver.close();
-        }
-    }
-
-    private SessionRecord lastSession() {
-        assertThat(sessions).isNotEmpty();
-        return sessions.get(sessions.size() - 1);
-    }
-
-    private SessionRecord informAgain() {
-        int before = sessions.size();
-        cpe.informNow();
-        scheduler.runDue();
-        assertThat(sessions).hasSizeGreaterThan(before);
-        return lastSession();
-    }
-
-    private ParameterTree savedTree() {
-        return acs.devices().parameters(ID).orElseThrow();
-    }
-
     /** The parameters under {@code VirtualParameters.} in the saved tree. */
     private List<ParameterTree.Entry> savedVirtualParameters() {
-        return savedTree().query(ParameterPath.parse("VirtualParameters.")).stream().filter(e -> !e.object()).toList();
+        return lab.parameters().query(ParameterPath.parse("VirtualParameters.")).stream().filter(e -> !e.object())
+                .toList();
     }
 
     private static List<String> requestsNaming(String text, List<SessionRecord> records) {
@@ -127,23 +68,23 @@ class VirtualParametersDriverTest {
         start(ProvisioningDriver.builder(List.of(computeEvery("VirtualParameters.WanIp", Duration.ofHours(1))))
                 .virtualParameters(source));
 
-        SessionRecord first = lastSession();
+        SessionRecord first = lab.lastSession();
         assertThat(first.outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         // The source's own declaration reaches the CPE: the WAN address is read.
         assertThat(first.acsRequests()).filteredOn(GetParameterValues.class::isInstance)
                 .map(r -> ((GetParameterValues) r).parameterNames()).anySatisfy(n -> assertThat(n).contains(WAN_IP));
-        ParameterTree.Entry saved = savedTree().get(VP_WAN_IP).orElseThrow();
+        ParameterTree.Entry saved = lab.parameters().get(VP_WAN_IP).orElseThrow();
         assertThat(saved.value()).hasValue("10.20.30.45");
         assertThat(saved.type()).hasValue("xsd:string");
         assertThat(saved.writable()).hasValue(false);
         assertThat(saved.valueReadAt()).hasValue(Instant.parse("2026-11-25T10:00:00Z"));
-        assertThat(requestsNaming("VirtualParameters", sessions)).isEmpty();
+        assertThat(requestsNaming("VirtualParameters", lab.sessions())).isEmpty();
         assertThat(driver.faults(ID)).isEmpty();
 
         // Younger than the hour the configuration allows: not computed again, nothing asked.
         int evaluations = source.evaluations.get();
-        scheduler.advance(Duration.ofMinutes(10));
-        assertThat(informAgain().acsRequests()).isEmpty();
+        lab.advance(Duration.ofMinutes(10));
+        assertThat(lab.informNow().acsRequests()).isEmpty();
         assertThat(source.evaluations.get()).isEqualTo(evaluations);
     }
 
@@ -155,12 +96,12 @@ class VirtualParametersDriverTest {
                 .setValue("Device.DeviceInfo.ProvisioningCode", Literal.of("wrong")).build();
         start(ProvisioningDriver.builder(List.of(computeEvery("VirtualParameters.WanIp", Duration.ofHours(1)),
                 wan, other)).virtualParameters(new WanIpSource()));
-        informAgain();
+        lab.informNow();
 
-        assertThat(savedTree().value(VP_WAN_IP)).hasValue("10.20.30.45");
+        assertThat(lab.parameters().value(VP_WAN_IP)).hasValue("10.20.30.45");
         assertThat(cpe.value(SSID)).hasValue("wan-10.20.30.45");
         assertThat(cpe.value("Device.DeviceInfo.ProvisioningCode")).hasValue("");
-        assertThat(requestsNaming("VirtualParameters", sessions)).isEmpty();
+        assertThat(requestsNaming("VirtualParameters", lab.sessions())).isEmpty();
         assertThat(driver.faults(ID)).isEmpty();
     }
 
@@ -170,12 +111,12 @@ class VirtualParametersDriverTest {
         start(ProvisioningDriver.builder(List.of(computeEvery("VirtualParameters.WanIp", Duration.ofMinutes(5))))
                 .virtualParameters(source));
         int evaluations = source.evaluations.get();
-        scheduler.advance(Duration.ofMinutes(10));
-        SessionRecord later = informAgain();
+        lab.advance(Duration.ofMinutes(10));
+        SessionRecord later = lab.informNow();
 
         assertThat(source.evaluations.get()).isGreaterThan(evaluations);
-        assertThat(savedTree().get(VP_WAN_IP).orElseThrow().valueReadAt()).hasValue(later.started());
-        assertThat(requestsNaming("VirtualParameters", sessions)).isEmpty();
+        assertThat(lab.parameters().get(VP_WAN_IP).orElseThrow().valueReadAt()).hasValue(later.started());
+        assertThat(requestsNaming("VirtualParameters", lab.sessions())).isEmpty();
     }
 
     @Test
@@ -183,7 +124,7 @@ class VirtualParametersDriverTest {
         start(ProvisioningDriver.builder(List.of(computeEvery("VirtualParameters.*", Duration.ZERO),
                 computeEvery("VirtualParameters.WanIp", Duration.ZERO))));
 
-        assertThat(sessions).allSatisfy(r -> assertThat(r.acsRequests()).isEmpty());
+        assertThat(lab.sessions()).allSatisfy(r -> assertThat(r.acsRequests()).isEmpty());
         assertThat(savedVirtualParameters()).isEmpty();
         assertThat(driver.faults(ID)).isEmpty();
     }
@@ -212,13 +153,13 @@ class VirtualParametersDriverTest {
         assertThat(cpe.value(identity)).hasValue("core-1");
         // Computed in every run until its declaration was done (names, value, set), then kept.
         assertThat(seen).hasSizeGreaterThan(1).allSatisfy(v -> assertThat(v).hasValue("core-1"));
-        ParameterTree.Entry saved = savedTree().get(ParameterPath.parse("VirtualParameters.Identity")).orElseThrow();
+        ParameterTree.Entry saved = lab.parameters().get(ParameterPath.parse("VirtualParameters.Identity")).orElseThrow();
         assertThat(saved.value()).hasValue("core-1");
         assertThat(saved.writable()).hasValue(true);
         int evaluations = seen.size();
-        assertThat(informAgain().acsRequests()).isEmpty();
+        assertThat(lab.informNow().acsRequests()).isEmpty();
         assertThat(seen).hasSize(evaluations);
-        assertThat(requestsNaming("VirtualParameters", sessions)).isEmpty();
+        assertThat(requestsNaming("VirtualParameters", lab.sessions())).isEmpty();
     }
 
     @Test
@@ -244,9 +185,9 @@ class VirtualParametersDriverTest {
                         "VirtualParameters.A=a", "VirtualParameters.B=b");
 
         names.remove("B");
-        informAgain();
+        lab.informNow();
         assertThat(savedVirtualParameters())
                 .extracting(e -> e.path().toString()).containsExactly("VirtualParameters.A");
-        assertThat(requestsNaming("VirtualParameters", sessions)).isEmpty();
+        assertThat(requestsNaming("VirtualParameters", lab.sessions())).isEmpty();
     }
 }

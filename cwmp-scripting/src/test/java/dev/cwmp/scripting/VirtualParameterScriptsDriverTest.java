@@ -10,21 +10,12 @@ import dev.cwmp.provisioning.Configuration;
 import dev.cwmp.provisioning.Literal;
 import dev.cwmp.provisioning.Preset;
 import dev.cwmp.provisioning.ProvisioningDriver;
-import dev.cwmp.session.Acs;
 import dev.cwmp.session.DeviceId;
-import dev.cwmp.session.auth.CpeAuthenticator;
-import dev.cwmp.session.http.JdkHttpTransport;
+import dev.cwmp.testkit.harness.AcsHarness;
 import dev.cwmp.testkit.sim.DeviceProfile;
-import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SessionRecord;
-import dev.cwmp.testkit.sim.SimulatedDevice;
-import dev.cwmp.testkit.sim.Simulator;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,57 +46,25 @@ class VirtualParameterScriptsDriverTest {
             return {writable: true, value: [declare(path, {value: args[0].value || 1}).value[0], "xsd:string"]};
             """;
 
-    private final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-11-25T10:00:00Z"));
-    private final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
     private final VirtualParameterScripts virtualParameters = VirtualParameterScripts.create();
     private final ProvisionScripts provisions = ProvisionScripts.create();
+    @AutoClose
+    private AcsHarness lab;
     private ProvisioningDriver driver;
-    private Acs acs;
-    private JdkHttpTransport http;
-    private Simulator simulator;
-    private SimulatedDevice cpe;
 
+    /** The engine with this test's scripts, behind our ACS, with the MikroTik powered on. */
     private void start(Preset... presets) {
         driver = ProvisioningDriver.builder(List.of(presets)).provisionLookup(provisions.asLookup())
                 .virtualParameters(virtualParameters).build();
-        acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
-        http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
-        simulator = Simulator.builder(URI.create("http://127.0.0.1:" + http.port() + "/"))
-                .scheduler(scheduler).executor(Runnable::run).listener(sessions::add).noConnectionRequests().build();
-        cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
-        cpe.powerOn();
-        scheduler.runDue();
-    }
-
-    @AfterEach
-    void stop() {
-        if (simulator != null) {
-            simulator.close();
-            http.close();
-            acs.close();
-            driver.close();
-        }
-    }
-
-    private SessionRecord lastSession() {
-        assertThat(sessions).isNotEmpty();
-        return sessions.get(sessions.size() - 1);
-    }
-
-    private SessionRecord informAgain() {
-        int before = sessions.size();
-        cpe.informNow();
-        scheduler.runDue();
-        assertThat(sessions).hasSizeGreaterThan(before);
-        return lastSession();
+        lab = AcsHarness.builder().sessionDriver(driver).device(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL).start();
     }
 
     private ParameterTree.Entry saved(String path) {
-        return acs.devices().parameters(ID).orElseThrow().get(ParameterPath.parse(path)).orElseThrow();
+        return lab.parameters().get(ParameterPath.parse(path)).orElseThrow();
     }
 
     private List<String> requestsNamingVirtualParameters() {
-        return sessions.stream().flatMap(r -> r.acsRequests().stream()).map(AcsMessage::toString)
+        return lab.sessions().stream().flatMap(r -> r.acsRequests().stream()).map(AcsMessage::toString)
                 .filter(s -> s.contains("VirtualParameters")).toList();
     }
 
@@ -118,7 +77,7 @@ class VirtualParameterScriptsDriverTest {
         virtualParameters.put("WanIp", WAN_IP_SCRIPT);
         start(refresh("wan", "VirtualParameters.WanIp"));
 
-        assertThat(lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(lab.lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
         ParameterTree.Entry wanIp = saved("VirtualParameters.WanIp");
         assertThat(wanIp.value()).hasValue("10.20.30.45");
         assertThat(wanIp.type()).hasValue("xsd:string");
@@ -133,10 +92,10 @@ class VirtualParameterScriptsDriverTest {
         Preset wan = Preset.builder("wan").precondition("VirtualParameters.WanIp LIKE \"10.%\"")
                 .setValue(SSID, Literal.of("wan-ten")).build();
         start(refresh("compute", "VirtualParameters.*"), wan);
-        informAgain();
+        lab.informNow();
 
         assertThat(saved("VirtualParameters.WanIp").value()).hasValue("10.20.30.45");
-        assertThat(cpe.value(SSID)).hasValue("wan-ten");
+        assertThat(lab.device().value(SSID)).hasValue("wan-ten");
         assertThat(requestsNamingVirtualParameters()).isEmpty();
         assertThat(driver.faults(ID)).isEmpty();
     }
@@ -146,8 +105,8 @@ class VirtualParameterScriptsDriverTest {
         virtualParameters.put("Identity", IDENTITY_SCRIPT);
         start(Preset.builder("identity").setValue("VirtualParameters.Identity", Literal.of("core-1")).build());
 
-        assertThat(cpe.value(IDENTITY)).hasValue("core-1");
-        assertThat(sessions.get(0).acsRequests()).filteredOn(SetParameterValues.class::isInstance)
+        assertThat(lab.device().value(IDENTITY)).hasValue("core-1");
+        assertThat(lab.sessions().get(0).acsRequests()).filteredOn(SetParameterValues.class::isInstance)
                 .flatMap(r -> ((SetParameterValues) r).parameterList())
                 .extracting(v -> v.name() + "=" + v.value()).containsExactly(IDENTITY + "=core-1");
         ParameterTree.Entry identity = saved("VirtualParameters.Identity");
@@ -156,7 +115,7 @@ class VirtualParameterScriptsDriverTest {
         assertThat(requestsNamingVirtualParameters()).isEmpty();
 
         // It holds: the next session neither runs the write again nor asks anything.
-        assertThat(informAgain().acsRequests()).isEmpty();
+        assertThat(lab.informNow().acsRequests()).isEmpty();
         assertThat(driver.faults(ID)).isEmpty();
     }
 
@@ -170,7 +129,7 @@ class VirtualParameterScriptsDriverTest {
                 """);
         start(Preset.builder("name").provision("name-by-wan").build());
 
-        assertThat(cpe.value(IDENTITY)).hasValue("wan-45");
+        assertThat(lab.device().value(IDENTITY)).hasValue("wan-45");
         assertThat(saved("VirtualParameters.Identity").value()).hasValue("wan-45");
         assertThat(requestsNamingVirtualParameters()).isEmpty();
         assertThat(driver.faults(ID)).isEmpty();
@@ -184,14 +143,14 @@ class VirtualParameterScriptsDriverTest {
         Preset fine = Preset.builder("fine").setValue(SSID, Literal.of("office")).build();
         start(spin, fine);
 
-        assertThat(lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
-        assertThat(cpe.value(SSID)).hasValue("office");
+        assertThat(lab.lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(lab.device().value(SSID)).hasValue("office");
         assertThat(driver.faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.channel()).isEqualTo("lab");
             assertThat(f.code()).isEqualTo("script");
             assertThat(f.message()).contains("Spin").contains("CPU time");
         });
-        assertThat(acs.devices().parameters(ID).orElseThrow().get(ParameterPath.parse("VirtualParameters.Spin")))
+        assertThat(lab.parameters().get(ParameterPath.parse("VirtualParameters.Spin")))
                 .isEmpty();
     }
 }

@@ -2,24 +2,17 @@ package dev.cwmp.benchmarks.provisioning;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import dev.cwmp.datamodel.ParameterPath;
 import dev.cwmp.datamodel.ParameterTree;
-import dev.cwmp.protocol.CwmpVersion;
-import dev.cwmp.protocol.rpc.DeviceIdStruct;
-import dev.cwmp.protocol.rpc.EventStruct;
-import dev.cwmp.protocol.rpc.Inform;
 import dev.cwmp.provisioning.Literal;
 import dev.cwmp.provisioning.Preset;
 import dev.cwmp.provisioning.PresetSchedule;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.SessionContext;
-import dev.cwmp.session.TaskOutcome;
+import dev.cwmp.testkit.harness.FixedSessionContext;
 
 /**
  * The preset evaluation benchmark's data: a device session (a TR-181 tree of about 600 parameters,
@@ -108,9 +101,7 @@ public final class PresetFixtures {
     public static SessionContext session() {
         DeviceId id = new DeviceId("48575443", "HG8245", "4857544300000001");
         DeviceRecord record = DeviceRecord.registered(id, "Huawei", NOW).withTag("region-eu").withTag("fw-stable");
-        Inform inform = new Inform(new DeviceIdStruct("Huawei", "48575443", "HG8245", "4857544300000001"),
-                List.of(EventStruct.of("1 BOOT"), EventStruct.of("M Reboot")), 1, NOW, 0, List.of());
-        return new BenchSession(id, inform, record, tree());
+        return FixedSessionContext.builder(record).events("1 BOOT", "M Reboot").parameters(tree()).build();
     }
 
     private static ParameterTree tree() {
@@ -147,43 +138,5 @@ public final class PresetFixtures {
 
     private static void add(List<ParameterTree.ValueInfo> values, String path, String value, String type) {
         values.add(new ParameterTree.ValueInfo(ParameterPath.parse(path), value, type));
-    }
-
-    private record BenchSession(DeviceId deviceId, Inform inform, DeviceRecord device, ParameterTree parameters)
-            implements SessionContext {
-        @Override
-        public String sessionId() {
-            return "bench";
-        }
-
-        @Override
-        public CwmpVersion cwmpVersion() {
-            return CwmpVersion.V1_2;
-        }
-
-        @Override
-        public void updateDevice(UnaryOperator<DeviceRecord> change) {
-            throw new UnsupportedOperationException("read-only benchmark session");
-        }
-
-        @Override
-        public Instant now() {
-            return NOW;
-        }
-
-        @Override
-        public int acsRequestCount() {
-            return 0;
-        }
-
-        @Override
-        public Map<String, Object> attributes() {
-            return new HashMap<>();
-        }
-
-        @Override
-        public List<TaskOutcome> completedTasks() {
-            return List.of();
-        }
     }
 }
