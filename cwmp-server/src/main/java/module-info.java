@@ -9,6 +9,7 @@ module dev.cwmp.server {
     requires dev.cwmp.store.jdbc;
     requires dev.cwmp.testkit;
     requires org.slf4j;
+    requires java.net.http;
 
     exports dev.cwmp.server;
 }

@@ -32,7 +32,11 @@ import dev.cwmp.session.auth.CpeCredentials;
 import dev.cwmp.session.auth.DigestOptions;
 import dev.cwmp.session.connreq.ConnectionRequester;
 import dev.cwmp.session.connreq.HttpConnectionRequesterOptions;
+import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.http.SocketTransport;
+import dev.cwmp.store.jdbc.JdbcStoreException;
+import dev.cwmp.server.internal.TlsContexts;
+import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -64,6 +68,7 @@ public final class AcsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcsServer.class);
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    private static final int MAX_CWMP_CONNECTIONS = 1024;
 
     private final ServerConfig config;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -84,7 +89,7 @@ public final class AcsServer implements AutoCloseable {
         resources.push(data);
         try {
             data.logLoaded(config.clock().instant(), "start: data directory " + data.root());
-            JdbcStore database = JdbcStore.h2(data.database());
+            JdbcStore database = openStore(config, data);
             resources.push(database);
             this.presets = database.presetStore();
             this.provisioning = database.provisioningStore();
@@ -125,7 +130,7 @@ public final class AcsServer implements AutoCloseable {
             resources.push(driver);
 
             SessionLog sessionLog = new SessionLog();
-            this.acs = Acs.builder()
+            Acs.Builder acsBuilder = Acs.builder()
                     .authenticator(authenticator(config.cpeAuth()))
                     .deviceStore(database.deviceStore())
                     .taskQueue(database.taskQueue())
@@ -133,12 +138,16 @@ public final class AcsServer implements AutoCloseable {
                     .sessionDriver(driver)
                     .listener(sessionLog)
                     .clock(config.clock())
-                    .connectionRequester(ConnectionRequester.http(HttpConnectionRequesterOptions.defaults()))
-                    .build();
+                    .connectionRequester(ConnectionRequester.http(HttpConnectionRequesterOptions.defaults()));
+            config.nodeName().ifPresent(acsBuilder::nodeName);
+            this.acs = acsBuilder.build();
             resources.push(acs);
             sessionLog.devices(acs.devices());
 
-            this.cwmp = listen("CWMP", config.cwmpPort(), address -> SocketTransport.start(acs, address));
+            Optional<SSLContext> tls = config.tls().map(settings -> TlsContexts.server(settings,
+                    config.cpeAuth() instanceof CpeAuth.ClientCertificate cc ? Optional.of(cc) : Optional.empty()));
+            this.cwmp = listen("CWMP", config.cwmpPort(), address -> SocketTransport.start(acs, address, tls,
+                    MAX_CWMP_CONNECTIONS));
             resources.push(cwmp);
             LOG.info("CWMP: CPEs inform {} ({})", cwmpUrl(), describe(config.cpeAuth()));
 
@@ -161,7 +170,8 @@ public final class AcsServer implements AutoCloseable {
 
             resources.push(StatusLog.start(provisioning));
             if (config.demoDevices() > 0) {
-                DemoFleet fleet = DemoFleet.start(cwmpUrl(), config.demoDevices(), demoCredentials());
+                DemoFleet fleet = DemoFleet.start(cwmpUrl(), config.demoDevices(), demoCredentials(),
+                        config.tls().map(TlsContexts::trustingServer));
                 resources.push(fleet);
                 this.demo = Optional.of(fleet);
             } else {
@@ -184,14 +194,17 @@ public final class AcsServer implements AutoCloseable {
         return new AcsServer(config);
     }
 
-    /** The URL CPEs inform (the bind address; loopback when bound to every address). */
+    /**
+     * The URL CPEs inform (the bind address; loopback when bound to every address): {@code https}
+     * with {@link ServerConfig#tls()}.
+     */
     public URI cwmpUrl() {
-        return url(cwmp.port());
+        return url(config.tls().isPresent() ? "https" : "http", cwmp.port());
     }
 
     /** The URL of the NBI. */
     public URI nbiUrl() {
-        return url(nbi.port());
+        return url("http", nbi.port());
     }
 
     /** The presets (what {@code /presets} changes). */
@@ -281,12 +294,28 @@ public final class AcsServer implements AutoCloseable {
         }
     }
 
-    private URI url(int port) {
+    private URI url(String scheme, int port) {
         String host = config.bind().isAnyLocalAddress() ? "127.0.0.1" : config.bind().getHostAddress();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port + "/");
+        return URI.create(scheme + "://" + host + ":" + port + "/");
+    }
+
+    private static JdbcStore openStore(ServerConfig config, DataDirectory data) {
+        if (config.store() instanceof ServerConfig.Store.Database db) {
+            JdbcStore store;
+            try {
+                store = JdbcStore.connect(db.url(), db.user(), new String(db.password().toCharArray()));
+            } catch (JdbcStoreException e) {
+                throw new AcsServerException("cannot use the database " + db.redactedUrl() + " as " + db.user() + ": "
+                        + e.getMessage(), e);
+            }
+            LOG.info("store: {} as {} (shared by the nodes; node {})", db.redactedUrl(), db.user(),
+                    config.nodeName().orElse("named at random"));
+            return store;
+        }
+        return JdbcStore.h2(data.database());
     }
 
     private Optional<String[]> demoCredentials() {
@@ -306,6 +335,11 @@ public final class AcsServer implements AutoCloseable {
                     CpeCredentials.single(CpeCredential.of(shared.username(), shared.password())),
                     DigestOptions.defaults());
         }
+        if (auth instanceof CpeAuth.ClientCertificate) {
+            // The TLS layer checked the chain against the trust store; the CN names the device.
+            return CpeAuthenticator.clientCertificate(identity -> identity.commonName().flatMap(DeviceId::parse)
+                    .map(DeviceId::toString));
+        }
         CpeAuth.CredentialsFile file = (CpeAuth.CredentialsFile) auth;
         return CpeAuthenticator.basicOrDigest(CpeCredentials.of(CredentialsFile.read(file.file())),
                 DigestOptions.defaults());
@@ -317,6 +351,10 @@ public final class AcsServer implements AutoCloseable {
         }
         if (auth instanceof CpeAuth.Shared shared) {
             return "CPE authentication: Basic or Digest, user " + shared.username();
+        }
+        if (auth instanceof CpeAuth.ClientCertificate cc) {
+            return "CPE authentication: TLS client certificates issued by " + cc.trustStore()
+                    + ", the CN naming the device";
         }
         return "CPE authentication: Basic or Digest, credentials from " + ((CpeAuth.CredentialsFile) auth).file();
     }

@@ -53,6 +53,67 @@ public final class ServerConfig {
                 Objects.requireNonNull(file, "file");
             }
         }
+
+        /**
+         * TLS client certificates issued by a CA of the trust store (a PKCS#12 file); a certificate's
+         * common name is the device id it may inform as ({@code OUI-SerialNumber} or
+         * {@code OUI-ProductClass-SerialNumber}). Needs {@link Tls}.
+         */
+        record ClientCertificate(Path trustStore, Optional<Secret> trustStorePassword) implements CpeAuth {
+            public ClientCertificate {
+                Objects.requireNonNull(trustStore, "trustStore");
+                Objects.requireNonNull(trustStorePassword, "trustStorePassword");
+            }
+        }
+    }
+
+    /** Where devices, tasks, presets and configuration status are kept. */
+    public sealed interface Store {
+        /** The embedded H2 file under the data directory: one server at a time (the default). */
+        record Embedded() implements Store {
+        }
+
+        /**
+         * A database server (PostgreSQL: {@code jdbc:postgresql://host:5432/db}) that several nodes may
+         * share; the password never goes in the URL.
+         */
+        record Database(String url, String user, Secret password) implements Store {
+            public Database {
+                Objects.requireNonNull(url, "url");
+                Objects.requireNonNull(user, "user");
+                Objects.requireNonNull(password, "password");
+                if (!url.startsWith("jdbc:")) {
+                    throw new AcsServerException("--db-url must be a JDBC URL (jdbc:postgresql://host:5432/db), not "
+                            + ServerConfig.redactedUrl(url));
+                }
+                if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+                    throw new AcsServerException("--db-url must not hold the password: give --db-password-file FILE"
+                            + " or set ACS_DB_PASSWORD");
+                }
+            }
+
+            /** The URL without its parameters (what the log shows). */
+            public String redactedUrl() {
+                return ServerConfig.redactedUrl(url);
+            }
+        }
+    }
+
+    /**
+     * HTTPS on the CWMP port: the server's private key and certificate chain in a PKCS#12 file.
+     * CPEs check the certificate against the address they inform: give it that name (a DNS or IP
+     * subject alternative name).
+     */
+    public record Tls(Path keystore, Secret password) {
+        public Tls {
+            Objects.requireNonNull(keystore, "keystore");
+            Objects.requireNonNull(password, "password");
+        }
+    }
+
+    private static String redactedUrl(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?...";
     }
 
     private final InetAddress bind;
@@ -68,6 +129,9 @@ public final class ServerConfig {
     private final long maxFileBytes;
     private final Optional<URI> fileServerUrl;
     private final boolean zeroTouch;
+    private final Store store;
+    private final Optional<String> nodeName;
+    private final Optional<Tls> tls;
 
     private ServerConfig(Builder b) {
         this.bind = b.bind;
@@ -83,6 +147,9 @@ public final class ServerConfig {
         this.maxFileBytes = b.maxFileBytes;
         this.fileServerUrl = b.fileServerUrl;
         this.zeroTouch = b.zeroTouch;
+        this.store = b.store;
+        this.nodeName = b.nodeName;
+        this.tls = b.tls;
     }
 
     /** A builder with the defaults: loopback, the standard ports, {@code ./acs-data}, no demo. */
@@ -177,6 +244,24 @@ public final class ServerConfig {
         return zeroTouch;
     }
 
+    /** Where the server keeps its state (default: the embedded file under {@link #dataDir()}). */
+    public Store store() {
+        return store;
+    }
+
+    /**
+     * This node's name in the session locks it holds in a shared database (default: {@code acs-} and
+     * random hex digits).
+     */
+    public Optional<String> nodeName() {
+        return nodeName;
+    }
+
+    /** HTTPS for CWMP, when configured (else plain HTTP). */
+    public Optional<Tls> tls() {
+        return tls;
+    }
+
     /** Builds a {@link ServerConfig}; {@link #build()} checks that the choices fit together. */
     public static final class Builder {
         private InetAddress bind = InetAddress.getLoopbackAddress();
@@ -192,6 +277,9 @@ public final class ServerConfig {
         private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
         private Optional<URI> fileServerUrl = Optional.empty();
         private boolean zeroTouch = true;
+        private Store store = new Store.Embedded();
+        private Optional<String> nodeName = Optional.empty();
+        private Optional<Tls> tls = Optional.empty();
 
         private Builder(CpeAuth cpeAuth) {
             this.cpeAuth = Objects.requireNonNull(cpeAuth, "cpeAuth");
@@ -291,6 +379,28 @@ public final class ServerConfig {
             return this;
         }
 
+        /** Where to keep the state: the embedded file (default) or a database server several nodes share. */
+        public Builder store(Store where) {
+            this.store = Objects.requireNonNull(where, "where");
+            return this;
+        }
+
+        /** This node's name in the session locks of a shared database (1 to 128 characters). */
+        public Builder nodeName(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isEmpty() || name.length() > 128 || name.chars().anyMatch(Character::isISOControl)) {
+                throw new AcsServerException("--node-name takes 1 to 128 printable characters");
+            }
+            this.nodeName = Optional.of(name);
+            return this;
+        }
+
+        /** Serves CWMP over HTTPS with this key pair. */
+        public Builder tls(Tls settings) {
+            this.tls = Optional.of(Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -312,6 +422,13 @@ public final class ServerConfig {
             if (demoDevices > 0 && cpeAuth instanceof CpeAuth.CredentialsFile) {
                 throw new AcsServerException("--demo needs --cpe-auth none or --cpe-user/--cpe-password"
                         + " (the simulated CPEs share one credential)");
+            }
+            if (cpeAuth instanceof CpeAuth.ClientCertificate && tls.isEmpty()) {
+                throw new AcsServerException("--cpe-auth client-cert needs HTTPS: give --tls-keystore FILE.p12");
+            }
+            if (demoDevices > 0 && cpeAuth instanceof CpeAuth.ClientCertificate) {
+                throw new AcsServerException("--demo needs --cpe-auth none or --cpe-user/--cpe-password"
+                        + " (the simulated CPEs have no client certificates)");
             }
             return new ServerConfig(this);
         }

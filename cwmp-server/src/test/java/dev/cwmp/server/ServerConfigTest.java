@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cwmp.server.ServerConfig.CpeAuth;
+import dev.cwmp.server.ServerConfig.Store;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerConfigTest {
 
@@ -80,7 +83,7 @@ class ServerConfigTest {
                 .hasMessageContaining("--cpe-user")
                 .hasMessageContaining("--cpe-credentials")
                 .hasMessageContaining("--cpe-auth none");
-        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "basic")).hasMessageContaining("only 'none'");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "basic")).hasMessageContaining("takes 'none' or 'client-cert'");
         assertThatThrownBy(() -> parse("--open", "--cpe-user", "u")).hasMessageContaining("go together");
         assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--cpe-user", "u", "--cpe-password", "p"))
                 .hasMessageContaining("choose one");
@@ -111,6 +114,92 @@ class ServerConfigTest {
     void usage_names_every_flag() {
         assertThat(ServerConfig.usage()).contains("--nbi-token", "--open", "--cpe-auth none", "--cpe-user",
                 "--cpe-password", "--cpe-credentials", "--bind", "--cwmp-port", "--nbi-port", "--fs-port", "--fs-url",
-                "--data-dir", "--max-file-mb", "--no-zero-touch", "--demo", "--help");
+                "--data-dir", "--max-file-mb", "--no-zero-touch", "--demo", "--help", "--db-url", "--db-user",
+                "--db-password-file", "ACS_DB_PASSWORD", "--node-name", "--tls-keystore", "--tls-keystore-password-file",
+                "--cpe-auth client-cert", "--tls-truststore");
+    }
+
+    @Test
+    void reads_the_database_password_from_a_file_and_else_from_the_environment(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("db-password");
+        Files.writeString(file, "pg-s3cret\n");
+        ServerConfig config = parse("--open", "--cpe-auth", "none", "--db-url", "jdbc:postgresql://127.0.0.1:5432/cwmp",
+                "--db-user", "cwmp", "--db-password-file", file.toString(), "--node-name", "node-a");
+        assertThat(config.store()).isInstanceOfSatisfying(Store.Database.class, db -> {
+            assertThat(db.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/cwmp");
+            assertThat(db.user()).isEqualTo("cwmp");
+            assertThat(new String(db.password().toCharArray())).isEqualTo("pg-s3cret");
+            assertThat(db.password().toString()).doesNotContain("s3cret");
+        });
+        assertThat(config.nodeName()).contains("node-a");
+
+        ServerConfig fromEnv = ServerConfig.fromArgs(List.of("--open", "--cpe-auth", "none", "--db-url",
+                "jdbc:postgresql://127.0.0.1/cwmp", "--db-user", "cwmp"), Map.of("ACS_DB_PASSWORD", "env-pw"));
+        assertThat(fromEnv.store()).isInstanceOfSatisfying(Store.Database.class,
+                db -> assertThat(new String(db.password().toCharArray())).isEqualTo("env-pw"));
+        assertThat(parse("--open", "--cpe-auth", "none").store()).isInstanceOf(Store.Embedded.class);
+    }
+
+    @Test
+    void never_takes_a_password_on_the_command_line_nor_in_the_database_url() {
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--db-url", "jdbc:postgresql://h/db",
+                "--db-user", "cwmp", "--db-password", "pg-s3cret"))
+                .isInstanceOf(AcsServerException.class)
+                .hasMessageContaining("--db-password-file")
+                .hasMessageNotContaining("pg-s3cret");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--db-user", "cwmp",
+                "--db-url", "jdbc:postgresql://h/db?user=cwmp&password=pg-s3cret"))
+                .isInstanceOf(AcsServerException.class)
+                .hasMessageContaining("must not hold the password")
+                .hasMessageNotContaining("pg-s3cret");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--tls-keystore", "k.p12",
+                "--tls-keystore-password=changeit"))
+                .hasMessageContaining("--tls-keystore-password-file")
+                .hasMessageNotContaining("changeit");
+    }
+
+    @Test
+    void refuses_database_flags_that_do_not_fit_together(@TempDir Path dir) {
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--db-url", "jdbc:postgresql://h/db"))
+                .hasMessageContaining("--db-url needs --db-user");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--db-user", "cwmp"))
+                .hasMessageContaining("go with --db-url");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--db-url", "postgresql://h/db",
+                "--db-user", "cwmp")).hasMessageContaining("must be a JDBC URL");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--db-url", "jdbc:postgresql://h/db",
+                "--db-user", "cwmp", "--db-password-file", dir.resolve("missing").toString()))
+                .hasMessageContaining("--db-password-file: cannot read");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--node-name", ""))
+                .hasMessageContaining("--node-name");
+    }
+
+    @Test
+    void takes_tls_and_client_certificates_with_their_passwords_from_files_or_the_environment(@TempDir Path dir)
+            throws Exception {
+        Path password = dir.resolve("keystore-password");
+        Files.writeString(password, "changeit\r\n");
+        ServerConfig config = parse("--open", "--cpe-auth", "client-cert", "--tls-truststore", "cas.p12",
+                "--tls-keystore", "acs.p12", "--tls-keystore-password-file", password.toString());
+        assertThat(config.tls()).hasValueSatisfying(tls -> {
+            assertThat(tls.keystore()).isEqualTo(Path.of("acs.p12"));
+            assertThat(new String(tls.password().toCharArray())).isEqualTo("changeit");
+        });
+        assertThat(config.cpeAuth()).isInstanceOfSatisfying(CpeAuth.ClientCertificate.class, cc -> {
+            assertThat(cc.trustStore()).isEqualTo(Path.of("cas.p12"));
+            assertThat(cc.trustStorePassword()).isEmpty();
+        });
+        ServerConfig fromEnv = ServerConfig.fromArgs(List.of("--open", "--cpe-auth", "none", "--tls-keystore", "acs.p12"),
+                Map.of("ACS_TLS_KEYSTORE_PASSWORD", "env-pw"));
+        assertThat(new String(fromEnv.tls().orElseThrow().password().toCharArray())).isEqualTo("env-pw");
+
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--tls-keystore", "acs.p12"))
+                .hasMessageContaining("ACS_TLS_KEYSTORE_PASSWORD");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "client-cert", "--tls-truststore", "cas.p12"))
+                .hasMessageContaining("client-cert needs HTTPS");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "client-cert", "--tls-keystore", "acs.p12",
+                "--tls-keystore-password-file", password.toString()))
+                .hasMessageContaining("needs --tls-truststore");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--tls-truststore", "cas.p12"))
+                .hasMessageContaining("goes with --cpe-auth client-cert");
     }
 }

@@ -20,9 +20,14 @@ public final class CommandLine {
 
     /** The environment variable holding the NBI token when {@code --nbi-token} is not given. */
     public static final String TOKEN_VARIABLE = "ACS_NBI_TOKEN";
+    /** The environment variable holding the database password when {@code --db-password-file} is not given. */
+    public static final String DB_PASSWORD_VARIABLE = "ACS_DB_PASSWORD";
+    /** The environment variable holding the keystore password when {@code --tls-keystore-password-file} is not given. */
+    public static final String TLS_PASSWORD_VARIABLE = "ACS_TLS_KEYSTORE_PASSWORD";
 
     public static final String USAGE = String.join("\n",
-            "usage: bin/acs (--nbi-token TOKEN | --open) (--cpe-auth none | --cpe-user U --cpe-password P | --cpe-credentials FILE) [options]",
+            "usage: bin/acs (--nbi-token TOKEN | --open) (--cpe-auth none | --cpe-user U --cpe-password P | --cpe-credentials FILE"
+                    + " | --cpe-auth client-cert ...) [options]",
             "",
             "NBI (GenieACS-compatible REST API, port 7557):",
             "  --nbi-token TOKEN       bearer token NBI clients must send (default: $ACS_NBI_TOKEN)",
@@ -33,6 +38,21 @@ public final class CommandLine {
             "                          one credential shared by every CPE; Basic and Digest accepted",
             "  --cpe-credentials FILE  per-device credentials: one 'username password [device-id]' per line,",
             "                          '#' starts a comment; a device id binds the username to that device",
+            "  --cpe-auth client-cert --tls-truststore FILE.p12 [--tls-truststore-password-file FILE]",
+            "                          TLS client certificates issued by a CA of the trust store; a",
+            "                          certificate's CN is the device id (OUI-[ProductClass-]Serial); needs TLS",
+            "HTTPS for CWMP:",
+            "  --tls-keystore FILE.p12 serve CWMP over HTTPS with this PKCS#12 key pair and certificate",
+            "                          (name the address CPEs inform in its subject alternative names)",
+            "  --tls-keystore-password-file FILE",
+            "                          the keystore's password, first line of FILE (default: $ACS_TLS_KEYSTORE_PASSWORD)",
+            "Database (default: the embedded H2 file under --data-dir, one server):",
+            "  --db-url URL            a PostgreSQL database several nodes share, e.g.",
+            "                          jdbc:postgresql://127.0.0.1:5432/cwmp (files and scripts stay in --data-dir)",
+            "  --db-user USER          the database user",
+            "  --db-password-file FILE the database password, first line of FILE (default: $ACS_DB_PASSWORD);",
+            "                          never on the command line, never logged",
+            "  --node-name NAME        this node's name in the session locks (default: acs- and random hex)",
             "Where it listens and keeps its data:",
             "  --bind ADDRESS          address of every listener (default 127.0.0.1)",
             "  --cwmp-port PORT        CWMP, for CPEs (default 7547; 0 picks a free port)",
@@ -81,6 +101,14 @@ public final class CommandLine {
         Optional<Long> maxFileMb = Optional.empty();
         Optional<String> fsUrl = Optional.empty();
         boolean zeroTouch = true;
+        Optional<String> dbUrl = Optional.empty();
+        Optional<String> dbUser = Optional.empty();
+        Optional<String> dbPasswordFile = Optional.empty();
+        Optional<String> nodeName = Optional.empty();
+        Optional<String> keystore = Optional.empty();
+        Optional<String> keystorePasswordFile = Optional.empty();
+        Optional<String> truststore = Optional.empty();
+        Optional<String> truststorePasswordFile = Optional.empty();
         while (!rest.isEmpty()) {
             String flag = rest.poll();
             switch (flag) {
@@ -99,10 +127,24 @@ public final class CommandLine {
                 case "--cpe-credentials" -> credentials = Optional.of(value(flag, rest));
                 case "--demo" -> demo = (int) number(flag, value(flag, rest), 10_000);
                 case "--max-file-mb" -> maxFileMb = Optional.of(number(flag, value(flag, rest), 1L << 20));
+                case "--db-url" -> dbUrl = Optional.of(value(flag, rest));
+                case "--db-user" -> dbUser = Optional.of(value(flag, rest));
+                case "--db-password-file" -> dbPasswordFile = Optional.of(value(flag, rest));
+                case "--node-name" -> nodeName = Optional.of(value(flag, rest));
+                case "--tls-keystore" -> keystore = Optional.of(value(flag, rest));
+                case "--tls-keystore-password-file" -> keystorePasswordFile = Optional.of(value(flag, rest));
+                case "--tls-truststore" -> truststore = Optional.of(value(flag, rest));
+                case "--tls-truststore-password-file" -> truststorePasswordFile = Optional.of(value(flag, rest));
+                case "--db-password", "--tls-keystore-password", "--tls-truststore-password" ->
+                    throw new AcsServerException(flag + ": a password never goes on the command line (other users"
+                            + " see it in the process list): give " + flag + "-file FILE"
+                            + (flag.equals("--db-password") ? " or set " + DB_PASSWORD_VARIABLE
+                            : flag.equals("--tls-keystore-password") ? " or set " + TLS_PASSWORD_VARIABLE : ""));
                 default -> throw new AcsServerException("unknown option " + flag + " (see --help)");
             }
         }
-        ServerConfig.Builder b = ServerConfig.builder(cpeAuth(auth, user, password, credentials));
+        ServerConfig.Builder b = ServerConfig.builder(cpeAuth(auth, user, password, credentials, truststore,
+                truststorePasswordFile));
         if (bind.isPresent()) {
             try {
                 b.bind(InetAddress.getByName(bind.get()));
@@ -128,11 +170,48 @@ public final class CommandLine {
         b.open(open);
         b.demoDevices(demo);
         b.zeroTouch(zeroTouch);
+        nodeName.ifPresent(b::nodeName);
+        if (dbUrl.isPresent()) {
+            Secret dbPassword = dbPasswordFile.map(f -> readPassword("--db-password-file", f))
+                    .or(() -> Optional.ofNullable(environment.get(DB_PASSWORD_VARIABLE)).map(Secret::of))
+                    .orElseGet(() -> Secret.of(""));
+            b.store(new ServerConfig.Store.Database(dbUrl.get(), dbUser.orElseThrow(() -> new AcsServerException(
+                    "--db-url needs --db-user USER")), dbPassword));
+        } else if (dbUser.isPresent() || dbPasswordFile.isPresent()) {
+            throw new AcsServerException("--db-user and --db-password-file go with --db-url");
+        }
+        if (keystore.isPresent()) {
+            Secret keystorePassword = keystorePasswordFile.map(f -> readPassword("--tls-keystore-password-file", f))
+                    .or(() -> Optional.ofNullable(environment.get(TLS_PASSWORD_VARIABLE)).map(Secret::of))
+                    .orElseThrow(() -> new AcsServerException("--tls-keystore needs its password: give"
+                            + " --tls-keystore-password-file FILE or set " + TLS_PASSWORD_VARIABLE));
+            b.tls(new ServerConfig.Tls(Path.of(keystore.get()), keystorePassword));
+        } else if (keystorePasswordFile.isPresent()) {
+            throw new AcsServerException("--tls-keystore-password-file goes with --tls-keystore");
+        }
         return b.build();
     }
 
+    /** The first line of a password file, without its line end. */
+    static Secret readPassword(String flag, String file) {
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(Path.of(file),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new AcsServerException(flag + ": " + file + " is empty (the password is its first line)");
+            }
+            return Secret.of(line);
+        } catch (java.io.IOException e) {
+            throw new AcsServerException(flag + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private static CpeAuth cpeAuth(Optional<String> auth, Optional<String> user, Optional<String> password,
-            Optional<String> credentials) {
+            Optional<String> credentials, Optional<String> truststore, Optional<String> truststorePasswordFile) {
+        boolean clientCert = auth.isPresent() && auth.get().equals("client-cert");
+        if (!clientCert && (truststore.isPresent() || truststorePasswordFile.isPresent())) {
+            throw new AcsServerException("--tls-truststore goes with --cpe-auth client-cert");
+        }
         int choices = (auth.isPresent() ? 1 : 0) + (user.isPresent() || password.isPresent() ? 1 : 0)
                 + (credentials.isPresent() ? 1 : 0);
         if (choices == 0) {
@@ -143,10 +222,15 @@ public final class CommandLine {
             throw new AcsServerException("choose one CPE authentication: --cpe-auth none, --cpe-user/--cpe-password"
                     + " or --cpe-credentials");
         }
+        if (clientCert) {
+            return new CpeAuth.ClientCertificate(Path.of(truststore.orElseThrow(() -> new AcsServerException(
+                    "--cpe-auth client-cert needs --tls-truststore FILE.p12 (the CAs that issue CPE certificates)"))),
+                    truststorePasswordFile.map(f -> readPassword("--tls-truststore-password-file", f)));
+        }
         if (auth.isPresent()) {
             if (!auth.get().equals("none")) {
-                throw new AcsServerException("--cpe-auth takes only 'none'; for credentials give --cpe-user and"
-                        + " --cpe-password, or --cpe-credentials FILE");
+                throw new AcsServerException("--cpe-auth takes 'none' or 'client-cert'; for credentials give"
+                        + " --cpe-user and --cpe-password, or --cpe-credentials FILE");
             }
             return new CpeAuth.None();
         }

@@ -4,9 +4,11 @@ import dev.cwmp.testkit.sim.DeviceProfile;
 import dev.cwmp.testkit.sim.SimulatedDevice;
 import dev.cwmp.testkit.sim.Simulator;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +32,17 @@ public final class DemoFleet implements AutoCloseable {
     }
 
     /**
-     * Adds {@code count} devices informing {@code acsUrl} (with these credentials, if any) and powers
-     * them on.
+     * Adds {@code count} devices informing {@code acsUrl} (with these credentials, if any; over HTTPS
+     * with this client context, if any) and powers them on.
      */
-    public static DemoFleet start(URI acsUrl, int count, Optional<String[]> credentials) {
+    public static DemoFleet start(URI acsUrl, int count, Optional<String[]> credentials, Optional<SSLContext> tls) {
         // Informs every 20 s, so that each step of the story (a preset applying after a tag set in the
         // previous session) shows within seconds rather than at RouterOS's own interval.
         Simulator.Builder b = Simulator.builder(acsUrl).threads(Math.min(8, Math.max(1, count)))
                 .periodicInform(PERIODIC_INFORM);
         credentials.ifPresent(c -> b.acsCredentials(c[0], c[1]));
+        tls.ifPresent(context -> b.httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).sslContext(context).build()));
         Simulator simulator = b.build();
         List<SimulatedDevice> devices = simulator.addDevices(DeviceProfile.mikrotikRb951Ui2HnD(), count,
                 SERIAL_PREFIX);
