@@ -165,6 +165,7 @@ public final class JdbcStore implements AutoCloseable {
 
     @Override
     public void close() {
+        devices.close();
         owned.ifPresent(HikariDataSource::close);
     }
 }

@@ -12,8 +12,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -38,7 +36,9 @@ public final class JdbcDeviceStore implements DeviceStore {
 
     private final Database db;
     private final boolean groupCommit;
-    private final Queue<Save> pendingSaves = new ConcurrentLinkedQueue<>();
+    /** Embedded only: commits concurrent sessions' saves together, on a thread of its own. */
+    private final Optional<BatchWriter<Save>> batchWriter;
+    /** Embedded only: held by every write of a device (a batch, an update, a delete). */
     private final ReentrantLock writer = new ReentrantLock();
     /** Embedded only: writes committed per stripe of device ids, and the tree read with a record. */
     private final AtomicLongArray writes = new AtomicLongArray(WRITE_STRIPES);
@@ -53,6 +53,13 @@ public final class JdbcDeviceStore implements DeviceStore {
     public JdbcDeviceStore(Database db, boolean groupCommit) {
         this.db = db;
         this.groupCommit = groupCommit;
+        this.batchWriter = groupCommit ? Optional.of(new BatchWriter<>("cwmp-store-writer", this::commit))
+                : Optional.empty();
+    }
+
+    /** Commits the saves still queued and stops the embedded store's writer thread. */
+    public void close() {
+        batchWriter.ifPresent(BatchWriter::close);
     }
 
     @Override
@@ -182,23 +189,10 @@ public final class JdbcDeviceStore implements DeviceStore {
             });
             return;
         }
+        // Group commit: the writer thread commits every save queued so far in one transaction (the
+        // embedded engine writes its file once per commit); this returns once that commit is done.
         Save save = new Save(id, recordChange, ifAbsent, tree);
-        pendingSaves.add(save);
-        // Group commit: whoever holds the writer's lock commits every save queued so far in one
-        // transaction (the embedded engine writes its file once per commit); each caller returns once
-        // the commit holding its save is done.
-        writer.lock();
-        try {
-            if (!save.done) {
-                List<Save> batch = new ArrayList<>();
-                for (Save next; (next = pendingSaves.poll()) != null; ) {
-                    batch.add(next);
-                }
-                commit(batch);
-            }
-        } finally {
-            writer.unlock();
-        }
+        batchWriter.orElseThrow().submitAndWait(save);
         if (save.failure != null) {
             throw save.failure;
         }
@@ -207,6 +201,7 @@ public final class JdbcDeviceStore implements DeviceStore {
     /** One transaction for the whole batch; when the database refuses it, each save on its own. */
     private void commit(List<Save> batch) {
         boolean finished = false;
+        writer.lock();
         try {
             db.inTransaction("saving " + batch.size() + " sessions", c -> {
                 for (Save s : batch) {
@@ -241,8 +236,8 @@ public final class JdbcDeviceStore implements DeviceStore {
                 if (!finished) {
                     s.failure = new JdbcStoreException("the session of " + s.id + " was not saved");
                 }
-                s.done = true;
             }
+            writer.unlock();
         }
     }
 
@@ -252,8 +247,8 @@ public final class JdbcDeviceStore implements DeviceStore {
         final UnaryOperator<DeviceRecord> recordChange;
         final DeviceRecord ifAbsent;
         final byte[] tree;
-        volatile boolean done;
-        RuntimeException failure;
+        /** Set by the writer thread before the caller wakes up. */
+        volatile RuntimeException failure;
 
         Save(DeviceId id, UnaryOperator<DeviceRecord> recordChange, DeviceRecord ifAbsent, byte[] tree) {
             this.id = id;
