@@ -4,12 +4,6 @@ import dev.cwmp.session.DeviceEvent;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.store.jdbc.JdbcStoreException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,95 +25,91 @@ public final class RecordCodec {
     private static final int FORMAT = 1;
     private static final int LAST_BOOT = 1;
     private static final int LAST_BOOTSTRAP = 1 << 1;
-    private static final int MAX_ITEMS = 1_000_000;
 
     private RecordCodec() {
     }
 
     public static byte[] encode(DeviceRecord r) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + r.recentEvents().size() * 10);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            writeString(out, r.manufacturer());
-            writeInstant(out, r.registered());
-            writeInstant(out, r.lastInform());
-            int flags = (r.lastBoot().isPresent() ? LAST_BOOT : 0)
-                    | (r.lastBootstrap().isPresent() ? LAST_BOOTSTRAP : 0);
-            out.writeByte(flags);
-            if (r.lastBoot().isPresent()) {
-                writeInstant(out, r.lastBoot().get());
-            }
-            if (r.lastBootstrap().isPresent()) {
-                writeInstant(out, r.lastBootstrap().get());
-            }
-            writeVarint(out, r.recentEvents().size());
-            Map<String, Integer> codes = new HashMap<>();
-            long previous = 0;
-            for (DeviceEvent e : r.recentEvents()) {
-                long second = e.receivedAt().getEpochSecond();
-                writeVarlong(out, zigzag(second - previous));
-                previous = second;
-                writeVarint(out, e.receivedAt().getNano());
-                Integer index = codes.get(e.eventCode());
-                if (index != null) {
-                    writeVarint(out, index + 1);
-                } else {
-                    writeVarint(out, 0);
-                    writeString(out, e.eventCode());
-                    codes.put(e.eventCode(), codes.size());
-                }
-                writeString(out, e.commandKey());
-            }
-            writeVarint(out, r.tags().size());
-            for (String tag : r.tags()) {
-                writeString(out, tag);
-            }
-        } catch (IOException e) {
-            throw new JdbcStoreException("cannot encode a device record", e);
+        ByteSink out = new ByteSink(64 + r.recentEvents().size() * 10);
+        out.writeByte(FORMAT);
+        out.writeString(r.manufacturer());
+        writeInstant(out, r.registered());
+        writeInstant(out, r.lastInform());
+        int flags = (r.lastBoot().isPresent() ? LAST_BOOT : 0)
+                | (r.lastBootstrap().isPresent() ? LAST_BOOTSTRAP : 0);
+        out.writeByte(flags);
+        if (r.lastBoot().isPresent()) {
+            writeInstant(out, r.lastBoot().get());
         }
-        return bytes.toByteArray();
+        if (r.lastBootstrap().isPresent()) {
+            writeInstant(out, r.lastBootstrap().get());
+        }
+        out.writeVarint(r.recentEvents().size());
+        Map<String, Integer> codes = new HashMap<>();
+        long previous = 0;
+        for (DeviceEvent e : r.recentEvents()) {
+            long second = e.receivedAt().getEpochSecond();
+            out.writeVarlong(zigzag(second - previous));
+            previous = second;
+            out.writeVarint(e.receivedAt().getNano());
+            Integer index = codes.get(e.eventCode());
+            if (index != null) {
+                out.writeVarint(index + 1);
+            } else {
+                out.writeVarint(0);
+                out.writeString(e.eventCode());
+                codes.put(e.eventCode(), codes.size());
+            }
+            out.writeString(e.commandKey());
+        }
+        out.writeVarint(r.tags().size());
+        for (String tag : r.tags()) {
+            out.writeString(tag);
+        }
+        return out.toByteArray();
     }
 
     public static DeviceRecord decode(DeviceId id, byte[] blob) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(blob))) {
+        try {
+            ByteSource in = new ByteSource(blob, 0, blob.length);
             int format = in.readUnsignedByte();
             if (format != FORMAT) {
                 throw new JdbcStoreException("unknown device record format " + format);
             }
-            String manufacturer = readString(in);
+            String manufacturer = in.readString();
             Instant registered = readInstant(in);
             Instant lastInform = readInstant(in);
             int flags = in.readUnsignedByte();
             Optional<Instant> lastBoot = (flags & LAST_BOOT) != 0 ? Optional.of(readInstant(in)) : Optional.empty();
             Optional<Instant> lastBootstrap = (flags & LAST_BOOTSTRAP) != 0 ? Optional.of(readInstant(in))
                     : Optional.empty();
-            int count = count(in);
+            int count = in.readCount();
             List<DeviceEvent> events = new ArrayList<>(count);
             List<String> codes = new ArrayList<>();
             long second = 0;
             for (int i = 0; i < count; i++) {
-                second += unzigzag(readVarlong(in));
-                int nano = readVarint(in);
-                int index = readVarint(in);
+                second += unzigzag(in.readVarlong());
+                int nano = in.readVarint();
+                int index = in.readVarint();
                 String code;
                 if (index == 0) {
-                    code = readString(in);
+                    code = in.readString();
                     codes.add(code);
                 } else if (index <= codes.size()) {
                     code = codes.get(index - 1);
                 } else {
-                    throw new IOException("bad event code index " + index);
+                    throw new ByteSource.CorruptBlobException("bad event code index " + index);
                 }
-                events.add(new DeviceEvent(Instant.ofEpochSecond(second, nano), code, readString(in)));
+                events.add(new DeviceEvent(Instant.ofEpochSecond(second, nano), code, in.readString()));
             }
-            int tagCount = count(in);
+            int tagCount = in.readCount();
             Set<String> tags = new LinkedHashSet<>();
             for (int i = 0; i < tagCount; i++) {
-                tags.add(readString(in));
+                tags.add(in.readString());
             }
             return DeviceRecord.restore(id, manufacturer, registered, lastInform, lastBoot, lastBootstrap, events,
                     tags);
-        } catch (IOException | RuntimeException e) {
+        } catch (ByteSource.CorruptBlobException | RuntimeException e) {
             if (e instanceof JdbcStoreException j) {
                 throw j;
             }
@@ -127,37 +117,13 @@ public final class RecordCodec {
         }
     }
 
-    private static int count(DataInputStream in) throws IOException {
-        int n = readVarint(in);
-        if (n < 0 || n > MAX_ITEMS) {
-            throw new IOException("bad count " + n);
-        }
-        return n;
-    }
-
-    private static void writeInstant(DataOutputStream out, Instant t) throws IOException {
+    private static void writeInstant(ByteSink out, Instant t) {
         out.writeLong(t.getEpochSecond());
         out.writeInt(t.getNano());
     }
 
-    private static Instant readInstant(DataInputStream in) throws IOException {
+    private static Instant readInstant(ByteSource in) throws ByteSource.CorruptBlobException {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        writeVarint(out, b.length);
-        out.write(b);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int n = readVarint(in);
-        if (n < 0 || n > 16 * 1024 * 1024) {
-            throw new IOException("bad string length " + n);
-        }
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
     }
 
     private static long zigzag(long v) {
@@ -166,37 +132,5 @@ public final class RecordCodec {
 
     private static long unzigzag(long v) {
         return (v >>> 1) ^ -(v & 1);
-    }
-
-    private static void writeVarint(DataOutputStream out, int v) throws IOException {
-        writeVarlong(out, v & 0xFFFFFFFFL);
-    }
-
-    private static int readVarint(DataInputStream in) throws IOException {
-        long v = readVarlong(in);
-        if (v < 0 || v > 0xFFFFFFFFL) {
-            throw new IOException("varint out of range");
-        }
-        return (int) v;
-    }
-
-    private static void writeVarlong(DataOutputStream out, long v) throws IOException {
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
-    }
-
-    private static long readVarlong(DataInputStream in) throws IOException {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("varint too long");
     }
 }

@@ -3,12 +3,6 @@ package dev.cwmp.store.jdbc.internal;
 import dev.cwmp.datamodel.ParameterPath;
 import dev.cwmp.datamodel.ParameterTree;
 import dev.cwmp.store.jdbc.JdbcStoreException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,10 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * A parameter tree as one compact blob: a format byte, then deflated entries in tree order. Each
@@ -34,6 +24,8 @@ public final class TreeCodec {
 
     private static final int FORMAT = 1;
     private static final int MAX_ENTRIES = 2_000_000;
+    /** The most a stored tree may inflate to (a dump of 5,229 entries takes about 400 kB). */
+    private static final int MAX_RAW_BYTES = 512 * 1024 * 1024;
 
     private static final int WRITABLE_KNOWN = 1;
     private static final int WRITABLE = 1 << 1;
@@ -53,56 +45,48 @@ public final class TreeCodec {
 
     public static byte[] encode(ParameterTree tree) {
         List<ParameterTree.Entry> entries = tree.entries();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 16);
-        bytes.write(FORMAT);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 8192))) {
-            out.writeInt(entries.size());
-            Map<String, Integer> dictionary = new HashMap<>();
-            String previous = "";
-            for (ParameterTree.Entry e : entries) {
-                String path = e.path().toString();
-                int common = commonPrefix(previous, path);
-                writeVarint(out, common);
-                writeString(out, path.substring(common));
-                previous = path;
-                int flags = 0;
-                if (e.writable().isPresent()) {
-                    flags |= WRITABLE_KNOWN | (e.writable().get() ? WRITABLE : 0);
-                }
-                flags |= e.value().isPresent() ? VALUE : 0;
-                flags |= e.type().isPresent() ? TYPE : 0;
-                flags |= e.notification().isPresent() ? NOTIFICATION : 0;
-                flags |= e.accessList().isPresent() ? ACCESS_LIST : 0;
-                flags |= e.namesReadAt().isPresent() ? NAMES_AT : 0;
-                flags |= e.valueReadAt().isPresent() ? VALUE_AT : 0;
-                flags |= e.attributesReadAt().isPresent() ? ATTRIBUTES_AT : 0;
-                flags |= e.stale().contains(ParameterTree.Aspect.NAMES) ? STALE_NAMES : 0;
-                flags |= e.stale().contains(ParameterTree.Aspect.VALUE) ? STALE_VALUE : 0;
-                flags |= e.stale().contains(ParameterTree.Aspect.ATTRIBUTES) ? STALE_ATTRIBUTES : 0;
-                writeVarint(out, flags);
-                if (e.value().isPresent()) {
-                    writeString(out, e.value().get());
-                }
-                if (e.type().isPresent()) {
-                    writeDictionary(out, dictionary, e.type().get());
-                }
-                if (e.notification().isPresent()) {
-                    writeVarint(out, e.notification().getAsInt());
-                }
-                if (e.accessList().isPresent()) {
-                    writeDictionary(out, dictionary, String.join(",", e.accessList().get()));
-                }
-                writeTime(out, e.namesReadAt());
-                writeTime(out, e.valueReadAt());
-                writeTime(out, e.attributesReadAt());
+        ByteSink out = new ByteSink(64 + entries.size() * 48);
+        out.writeInt(entries.size());
+        Map<String, Integer> dictionary = new HashMap<>();
+        String previous = "";
+        for (ParameterTree.Entry e : entries) {
+            String path = e.path().toString();
+            int common = commonPrefix(previous, path);
+            out.writeVarint(common);
+            out.writeString(path.substring(common));
+            previous = path;
+            int flags = 0;
+            if (e.writable().isPresent()) {
+                flags |= WRITABLE_KNOWN | (e.writable().get() ? WRITABLE : 0);
             }
-        } catch (IOException e) {
-            throw new JdbcStoreException("cannot encode a parameter tree", e);
-        } finally {
-            deflater.end();
+            flags |= e.value().isPresent() ? VALUE : 0;
+            flags |= e.type().isPresent() ? TYPE : 0;
+            flags |= e.notification().isPresent() ? NOTIFICATION : 0;
+            flags |= e.accessList().isPresent() ? ACCESS_LIST : 0;
+            flags |= e.namesReadAt().isPresent() ? NAMES_AT : 0;
+            flags |= e.valueReadAt().isPresent() ? VALUE_AT : 0;
+            flags |= e.attributesReadAt().isPresent() ? ATTRIBUTES_AT : 0;
+            flags |= e.stale().contains(ParameterTree.Aspect.NAMES) ? STALE_NAMES : 0;
+            flags |= e.stale().contains(ParameterTree.Aspect.VALUE) ? STALE_VALUE : 0;
+            flags |= e.stale().contains(ParameterTree.Aspect.ATTRIBUTES) ? STALE_ATTRIBUTES : 0;
+            out.writeVarint(flags);
+            if (e.value().isPresent()) {
+                out.writeString(e.value().get());
+            }
+            if (e.type().isPresent()) {
+                writeDictionary(out, dictionary, e.type().get());
+            }
+            if (e.notification().isPresent()) {
+                out.writeVarint(e.notification().getAsInt());
+            }
+            if (e.accessList().isPresent()) {
+                writeDictionary(out, dictionary, String.join(",", e.accessList().get()));
+            }
+            writeTime(out, e.namesReadAt());
+            writeTime(out, e.valueReadAt());
+            writeTime(out, e.attributesReadAt());
         }
-        return bytes.toByteArray();
+        return Compression.deflate(FORMAT, out);
     }
 
     public static ParameterTree decode(byte[] blob) {
@@ -113,9 +97,8 @@ public final class TreeCodec {
         if (blob[0] != FORMAT) {
             throw new JdbcStoreException("unknown parameter tree format " + blob[0]);
         }
-        Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(
-                new ByteArrayInputStream(blob, 1, blob.length - 1), inflater, 8192))) {
+        try {
+            ByteSource in = Compression.inflate(blob, 1, MAX_RAW_BYTES);
             int count = in.readInt();
             if (count < 0 || count > MAX_ENTRIES) {
                 throw new JdbcStoreException("corrupt parameter tree: " + count + " entries");
@@ -123,14 +106,17 @@ public final class TreeCodec {
             List<String> dictionary = new ArrayList<>();
             String previous = "";
             for (int i = 0; i < count; i++) {
-                int common = readVarint(in);
-                String path = previous.substring(0, common) + readString(in);
+                int common = in.readVarint();
+                if (common > previous.length()) {
+                    throw new ByteSource.CorruptBlobException("bad path prefix " + common);
+                }
+                String path = previous.substring(0, common) + in.readString();
                 previous = path;
-                int flags = readVarint(in);
-                Optional<String> value = (flags & VALUE) != 0 ? Optional.of(readString(in)) : Optional.empty();
+                int flags = in.readVarint();
+                Optional<String> value = (flags & VALUE) != 0 ? Optional.of(in.readString()) : Optional.empty();
                 Optional<String> type = (flags & TYPE) != 0 ? Optional.of(readDictionary(in, dictionary))
                         : Optional.empty();
-                OptionalInt notification = (flags & NOTIFICATION) != 0 ? OptionalInt.of(readVarint(in))
+                OptionalInt notification = (flags & NOTIFICATION) != 0 ? OptionalInt.of(in.readVarint())
                         : OptionalInt.empty();
                 Optional<List<String>> accessList = Optional.empty();
                 if ((flags & ACCESS_LIST) != 0) {
@@ -155,13 +141,11 @@ public final class TreeCodec {
                         (flags & WRITABLE_KNOWN) != 0 ? Optional.of((flags & WRITABLE) != 0) : Optional.empty(),
                         value, type, notification, accessList, namesAt, valueAt, attributesAt, stale));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (ByteSource.CorruptBlobException | RuntimeException e) {
             if (e instanceof JdbcStoreException j) {
                 throw j;
             }
             throw new JdbcStoreException("corrupt parameter tree: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
         }
         tree.trimToSize();
         return tree;
@@ -180,74 +164,37 @@ public final class TreeCodec {
         return i;
     }
 
-    private static void writeDictionary(DataOutputStream out, Map<String, Integer> dictionary, String s)
-            throws IOException {
+    private static void writeDictionary(ByteSink out, Map<String, Integer> dictionary, String s) {
         Integer index = dictionary.get(s);
         if (index != null) {
-            writeVarint(out, index + 1);
+            out.writeVarint(index + 1);
         } else {
-            writeVarint(out, 0);
-            writeString(out, s);
+            out.writeVarint(0);
+            out.writeString(s);
             dictionary.put(s, dictionary.size());
         }
     }
 
-    private static String readDictionary(DataInputStream in, List<String> dictionary) throws IOException {
-        int index = readVarint(in);
+    private static String readDictionary(ByteSource in, List<String> dictionary) throws ByteSource.CorruptBlobException {
+        int index = in.readVarint();
         if (index == 0) {
-            String s = readString(in);
+            String s = in.readString();
             dictionary.add(s);
             return s;
         }
         if (index > dictionary.size()) {
-            throw new IOException("bad dictionary index " + index);
+            throw new ByteSource.CorruptBlobException("bad dictionary index " + index);
         }
         return dictionary.get(index - 1);
     }
 
-    private static void writeTime(DataOutputStream out, Optional<Instant> t) throws IOException {
+    private static void writeTime(ByteSink out, Optional<Instant> t) {
         if (t.isPresent()) {
             out.writeLong(t.get().toEpochMilli());
         }
     }
 
-    private static Optional<Instant> readTime(DataInputStream in, boolean present) throws IOException {
+    private static Optional<Instant> readTime(ByteSource in, boolean present) throws ByteSource.CorruptBlobException {
         return present ? Optional.of(Instant.ofEpochMilli(in.readLong())) : Optional.empty();
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        writeVarint(out, b.length);
-        out.write(b);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int n = readVarint(in);
-        if (n < 0 || n > 64 * 1024 * 1024) {
-            throw new IOException("bad string length " + n);
-        }
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static void writeVarint(DataOutputStream out, int v) throws IOException {
-        while ((v & ~0x7F) != 0) {
-            out.writeByte((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.writeByte(v);
-    }
-
-    private static int readVarint(DataInputStream in) throws IOException {
-        int v = 0;
-        for (int shift = 0; shift < 32; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("varint too long");
     }
 }
