@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  *
  * <p>Target (issue 8): the embedded store at least 50 % of the in-memory sessions/s.
  *
- * <p>Options: {@code --cpes 64 --warmup 3 --seconds 5 --runs 3 --scenario bare|get-then-set}.
+ * <p>Options: {@code --cpes 64 --warmup 15 --seconds 5 --runs 3 --scenario bare|get-then-set}.
  */
 public final class StoreSuite {
 
@@ -57,7 +57,7 @@ public final class StoreSuite {
 
     public static void main(String[] args) throws Exception {
         int cpes = 64;
-        double warmup = 3;
+        double warmup = 15;
         double seconds = 5;
         int runs = 3;
         Scenario scenario = Scenario.BARE;
