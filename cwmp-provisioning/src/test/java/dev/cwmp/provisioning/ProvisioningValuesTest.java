@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cwmp.session.DeviceId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The value types of faults, transfers, statuses and objects, and the back-off of the options. */
@@ -83,6 +85,23 @@ class ProvisioningValuesTest {
         assertThat(state.withoutTransfer("k1").transfers()).isEmpty();
         assertThatThrownBy(() -> new PendingTransfer(ID, "", "default", "1 Firmware Upgrade Image", "u", T0, T0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_transfer_holds_the_tags_its_session_added_or_removed_never_both() {
+        Set<String> added = new HashSet<>(Set.of("UPGRADING"));
+        PendingTransfer t = new PendingTransfer(ID, "k1", "upgrade", "1 Firmware Upgrade Image", "http://127.0.0.1/fw",
+                T0, T0.plusSeconds(3600), added, Set.of("PENDING"));
+        added.add("LATER");
+        assertThat(t.tagsAdded()).containsExactly("UPGRADING");
+        assertThat(t.tagsRemoved()).containsExactly("PENDING");
+        assertThat(new PendingTransfer(ID, "k1", "upgrade", "1 Firmware Upgrade Image", "http://127.0.0.1/fw", T0,
+                T0).tagsAdded()).isEmpty();
+        assertThatThrownBy(() -> new PendingTransfer(ID, "k1", "upgrade", "1 Firmware Upgrade Image", "u", T0, T0,
+                Set.of("UPGRADING"), Set.of("UPGRADING"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("UPGRADING");
+        assertThatThrownBy(() -> new PendingTransfer(ID, "k1", "upgrade", "1 Firmware Upgrade Image", "u", T0, T0,
+                Set.of(), Set.of(" "))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -165,6 +166,32 @@ public abstract class ProvisioningStoreContract {
         assertThat(store.withState(ConfigurationStatus.State.CONFIGURED, 0, 100)).hasSize(4)
                 .allSatisfy(p -> assertThat(p.status().state()).isEqualTo(ConfigurationStatus.State.CONFIGURED));
         assertThat(store.withState(ConfigurationStatus.State.FAULTED, 0, 100)).isEmpty();
+    }
+
+    @Test
+    public void a_transfer_keeps_the_tag_changes_of_its_session() {
+        PendingTransfer upgrade = new PendingTransfer(A, "cwmp-kit-dl-1", "upgrade", "1 Firmware Upgrade Image",
+                "http://127.0.0.1:7567/routeros-6.49.7-upgrade.xml", T0, T0.plus(Duration.ofHours(1)),
+                Set.of("UPGRADING", "wave 2 (east)"), Set.of("PENDING"));
+        PendingTransfer config = transfer(A, "cwmp-kit-dl-2");
+        store.update(A, p -> p.withTransfer(upgrade).withTransfer(config));
+
+        List<PendingTransfer> read = store.get(A).orElseThrow().transfers();
+        assertThat(read).containsExactlyInAnyOrder(upgrade, config);
+        assertThat(read).filteredOn(t -> t.commandKey().equals("cwmp-kit-dl-1")).singleElement().satisfies(t -> {
+            assertThat(t.tagsAdded()).containsExactlyInAnyOrder("UPGRADING", "wave 2 (east)");
+            assertThat(t.tagsRemoved()).containsExactly("PENDING");
+        });
+        assertThat(read).filteredOn(t -> t.commandKey().equals("cwmp-kit-dl-2")).singleElement().satisfies(t -> {
+            assertThat(t.tagsAdded()).isEmpty();
+            assertThat(t.tagsRemoved()).isEmpty();
+        });
+
+        // A later session changed UPGRADING again: the transfer no longer undoes it.
+        PendingTransfer later = new PendingTransfer(A, upgrade.commandKey(), upgrade.channel(), upgrade.fileType(),
+                upgrade.url(), upgrade.sent(), upgrade.expires(), Set.of("wave 2 (east)"), upgrade.tagsRemoved());
+        store.update(A, p -> p.withTransfer(later));
+        assertThat(store.get(A).orElseThrow().transfers()).contains(later).doesNotContain(upgrade);
     }
 
     @Test
