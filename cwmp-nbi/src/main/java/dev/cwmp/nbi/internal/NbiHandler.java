@@ -376,7 +376,9 @@ public final class NbiHandler implements HttpHandler {
                 }
             }
         });
-        ObjectNode doc = TaskDocuments.document(task);
+        // The task as posted (virtual parameters included), under the id of what was queued.
+        ObjectNode doc = TaskDocuments.document(split.isEmpty() ? task
+                : new Task(task.id(), task.deviceId(), action, task.createdAt(), task.expiresAt()));
         if (!connectionRequest) {
             sendJson(r.exchange, 202, doc, Map.of());
             return;
