@@ -10,10 +10,17 @@ import dev.cwmp.provisioning.ProvisioningFault;
 import dev.cwmp.session.DeviceId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Our JSON of provisioning state: a device's status, faults and pending transfers. */
+/**
+ * Our JSON of provisioning state: a device's status, faults and pending transfers (with the tag changes
+ * of the session that sent each, {@code tagsAdded} and {@code tagsRemoved}, absent when none and in
+ * rows written before).
+ */
 final class ProvisioningJson {
 
     private ProvisioningJson() {
@@ -32,9 +39,11 @@ final class ProvisioningJson {
         p.faults().forEach(f -> faults.add(fault(f)));
         ArrayNode transfers = o.putArray("transfers");
         for (PendingTransfer t : p.transfers()) {
-            transfers.addObject().put("commandKey", t.commandKey()).put("channel", t.channel())
+            ObjectNode transfer = transfers.addObject().put("commandKey", t.commandKey()).put("channel", t.channel())
                     .put("fileType", t.fileType()).put("url", t.url()).put("sent", t.sent().toString())
                     .put("expires", t.expires().toString());
+            tags(transfer, "tagsAdded", t.tagsAdded());
+            tags(transfer, "tagsRemoved", t.tagsRemoved());
         }
         return JsonCodec.write(o);
     }
@@ -54,9 +63,24 @@ final class ProvisioningJson {
         for (JsonNode t : o.path("transfers")) {
             transfers.add(new PendingTransfer(id, t.get("commandKey").asText(), t.get("channel").asText(),
                     t.get("fileType").asText(), t.get("url").asText(), Instant.parse(t.get("sent").asText()),
-                    Instant.parse(t.get("expires").asText())));
+                    Instant.parse(t.get("expires").asText()), tags(t, "tagsAdded"), tags(t, "tagsRemoved")));
         }
         return new DeviceProvisioning(id, status, faults, transfers);
+    }
+
+    /** Writes a transfer's tag changes, sorted, only when there are some (rows stay as they were without). */
+    private static void tags(ObjectNode transfer, String field, Set<String> tags) {
+        if (!tags.isEmpty()) {
+            ArrayNode array = transfer.putArray(field);
+            new TreeSet<>(tags).forEach(array::add);
+        }
+    }
+
+    /** A transfer's tag changes; none in rows written before transfers kept them. */
+    private static Set<String> tags(JsonNode transfer, String field) {
+        Set<String> tags = new HashSet<>();
+        transfer.path(field).forEach(n -> tags.add(n.asText()));
+        return tags;
     }
 
     static ObjectNode fault(ProvisioningFault f) {
