@@ -2,6 +2,7 @@ package dev.cwmp.server;
 
 import dev.cwmp.nbi.NbiAuthentication;
 import dev.cwmp.nbi.NbiServer;
+import dev.cwmp.nbi.ObjectCatalog;
 import dev.cwmp.nbi.ScriptCatalog;
 import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.ProvisioningDriver;
@@ -11,6 +12,7 @@ import dev.cwmp.scripting.ProvisionScripts;
 import dev.cwmp.scripting.ScriptLimits;
 import dev.cwmp.scripting.VirtualParameterScripts;
 import dev.cwmp.server.internal.VirtualParameterScriptCatalog;
+import dev.cwmp.server.internal.DirectoryObjectCatalog;
 import dev.cwmp.server.internal.DirectoryScriptCatalog;
 import dev.cwmp.server.internal.ProvisionScriptCatalog;
 import dev.cwmp.server.internal.StatusLog;
@@ -108,6 +110,8 @@ public final class AcsServer implements AutoCloseable {
             ScriptCatalog virtualParameterCatalog = DirectoryScriptCatalog.open(
                     data.root().resolve("virtual-parameters"),
                     new VirtualParameterScriptCatalog(virtualParameters));
+            // Objects put over the NBI, kept in the data directory, found by presets' add_object.
+            ObjectCatalog objects = DirectoryObjectCatalog.open(data.root().resolve("objects"));
             LOG.info("data: {} ({} presets, {} provisions, {} files)", data.root(), presets.all().size(),
                     provisionCatalog.names().size(), files.list().size());
 
@@ -126,6 +130,7 @@ public final class AcsServer implements AutoCloseable {
                     .provisionLookup(name -> storedScripts.apply(name)
                             .or(() -> Optional.ofNullable(zeroTouch.get(name))))
                     .virtualParameters(virtualParameters)
+                    .objectLookup(objects::get)
                     .build();
             resources.push(driver);
 
@@ -158,6 +163,8 @@ public final class AcsServer implements AutoCloseable {
                     .files(files)
                     .provisionScripts(provisionCatalog)
                     .virtualParameterScripts(virtualParameterCatalog)
+                    .virtualParameters(virtualParameters)
+                    .objects(objects)
                     .authentication(config.nbiToken().map(NbiAuthentication::bearerToken)
                             .orElseGet(NbiAuthentication::open))
                     .bind(address)
