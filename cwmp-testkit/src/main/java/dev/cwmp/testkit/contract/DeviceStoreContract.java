@@ -89,6 +89,30 @@ public abstract class DeviceStoreContract {
     }
 
     @Test
+    public void a_session_that_read_the_device_before_another_write_keeps_that_write() {
+        DeviceRecord fresh = DeviceRecord.registered(A, "MikroTik", T0);
+        store.saveSession(A, r -> r, fresh, new ParameterTree());
+        // As a session does: read the record and the tree first, save at its end.
+        DeviceRecord read = store.record(A).orElseThrow();
+        store.parameters(A);
+        store.update(A, r -> r.map(x -> x.withTag("FROM-NBI")));
+        store.saveSession(A, r -> r.withTag("FROM-SESSION"), fresh, treeWith("Device.X", "1"));
+        assertThat(read.tags()).isEmpty();
+        assertThat(store.record(A).orElseThrow().tags()).containsExactlyInAnyOrder("FROM-NBI", "FROM-SESSION");
+        assertThat(store.parameters(A).orElseThrow().value(ParameterPath.parse("Device.X"))).contains("1");
+    }
+
+    @Test
+    public void a_session_that_read_a_device_deleted_since_stores_it_again_from_its_start() {
+        DeviceRecord fresh = DeviceRecord.registered(A, "MikroTik", T0);
+        store.saveSession(A, r -> r.withTag("OLD"), fresh, new ParameterTree());
+        store.record(A);
+        assertThat(store.delete(A)).isTrue();
+        store.saveSession(A, r -> r.withTag("NEW"), fresh, new ParameterTree());
+        assertThat(store.record(A).orElseThrow().tags()).containsExactly("NEW");
+    }
+
+    @Test
     public void update_of_an_unknown_device_may_create_it_or_leave_it_absent() {
         assertThat(store.update(A, r -> Optional.empty())).isEmpty();
         assertThat(store.record(A)).isEmpty();

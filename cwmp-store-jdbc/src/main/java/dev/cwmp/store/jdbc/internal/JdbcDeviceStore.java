@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -32,6 +33,8 @@ public final class JdbcDeviceStore implements DeviceStore {
     private static final String READ_FOR_WRITE =
             "SELECT record_json, record_bin, row_version FROM cwmp_devices WHERE device_id = ?";
     private static final int WRITE_STRIPES = 1024;
+    /** Reads that no save followed (the NBI's, a session that failed) are forgotten beyond this. */
+    private static final int MAX_KNOWN = 16_384;
     private static final byte[] EMPTY_TREE = TreeCodec.encode(new ParameterTree());
 
     private final Database db;
@@ -43,6 +46,12 @@ public final class JdbcDeviceStore implements DeviceStore {
     /** Embedded only: writes committed per stripe of device ids, and the tree read with a record. */
     private final AtomicLongArray writes = new AtomicLongArray(WRITE_STRIPES);
     private final ThreadLocal<ReadAhead> readAhead = new ThreadLocal<>();
+    /**
+     * The record and row version of each device as last read, until its session saves: a save whose
+     * row still has that version applies its change to the record read and writes it with one
+     * {@code UPDATE ... WHERE row_version = ?}, without reading and decoding the row again.
+     */
+    private final ConcurrentHashMap<DeviceId, Known> known = new ConcurrentHashMap<>();
 
     /**
      * @param groupCommit whether this process alone opens the database (the embedded file): then
@@ -69,10 +78,10 @@ public final class JdbcDeviceStore implements DeviceStore {
         }
         return db.read("reading device " + id, c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT record_json, record_bin FROM cwmp_devices WHERE device_id = ?")) {
+                    "SELECT record_json, record_bin, row_version FROM cwmp_devices WHERE device_id = ?")) {
                 p.setString(1, id.toString());
                 try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(record(id, rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(remember(id, record(id, rs), rs.getLong(3))) : Optional.empty();
                 }
             }
         });
@@ -88,15 +97,15 @@ public final class JdbcDeviceStore implements DeviceStore {
         long writesBefore = writes.get(stripe(id));
         return db.read("reading device " + id, c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT record_json, record_bin, parameters FROM cwmp_devices WHERE device_id = ?")) {
+                    "SELECT record_json, record_bin, row_version, parameters FROM cwmp_devices WHERE device_id = ?")) {
                 p.setString(1, id.toString());
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
                         readAhead.remove();
                         return Optional.empty();
                     }
-                    DeviceRecord r = record(id, rs);
-                    readAhead.set(new ReadAhead(id, writesBefore, rs.getBytes(3)));
+                    DeviceRecord r = remember(id, record(id, rs), rs.getLong(3));
+                    readAhead.set(new ReadAhead(id, writesBefore, rs.getBytes(4)));
                     return Optional.of(r);
                 }
             }
@@ -104,6 +113,17 @@ public final class JdbcDeviceStore implements DeviceStore {
     }
 
     private record ReadAhead(DeviceId id, long writes, byte[] tree) {
+    }
+
+    private record Known(DeviceRecord record, long version) {
+    }
+
+    private DeviceRecord remember(DeviceId id, DeviceRecord record, long version) {
+        if (known.size() >= MAX_KNOWN) {
+            known.clear();
+        }
+        known.put(id, new Known(record, version));
+        return record;
     }
 
     private static int stripe(DeviceId id) {
@@ -182,16 +202,17 @@ public final class JdbcDeviceStore implements DeviceStore {
     public void saveSession(DeviceId id, UnaryOperator<DeviceRecord> recordChange, DeviceRecord ifAbsent,
             ParameterTree parameters) {
         byte[] tree = TreeCodec.encode(parameters);
+        Optional<Known> read = Optional.ofNullable(known.remove(id));
         if (!groupCommit) {
             db.inTransaction("saving the session of " + id, c -> {
-                save(c, new Save(id, recordChange, ifAbsent, tree));
+                save(c, new Save(id, recordChange, ifAbsent, tree, read));
                 return null;
             });
             return;
         }
         // Group commit: the writer thread commits every save queued so far in one transaction (the
         // embedded engine writes its file once per commit); this returns once that commit is done.
-        Save save = new Save(id, recordChange, ifAbsent, tree);
+        Save save = new Save(id, recordChange, ifAbsent, tree, read);
         batchWriter.orElseThrow().submitAndWait(save);
         if (save.failure != null) {
             throw save.failure;
@@ -247,18 +268,25 @@ public final class JdbcDeviceStore implements DeviceStore {
         final UnaryOperator<DeviceRecord> recordChange;
         final DeviceRecord ifAbsent;
         final byte[] tree;
+        /** The record and row version its session read, if nothing read the device since. */
+        final Optional<Known> read;
         /** Set by the writer thread before the caller wakes up. */
         volatile RuntimeException failure;
 
-        Save(DeviceId id, UnaryOperator<DeviceRecord> recordChange, DeviceRecord ifAbsent, byte[] tree) {
+        Save(DeviceId id, UnaryOperator<DeviceRecord> recordChange, DeviceRecord ifAbsent, byte[] tree,
+                Optional<Known> read) {
             this.id = id;
             this.recordChange = recordChange;
             this.ifAbsent = ifAbsent;
             this.tree = tree;
+            this.read = read;
         }
     }
 
     private void save(Connection c, Save s) throws SQLException {
+        if (s.read.isPresent() && saveIfUnchanged(c, s, s.read.get())) {
+            return;
+        }
         Optional<Locked> stored = lock(c, s.id);
         DeviceRecord next = s.recordChange.apply(stored.isPresent() ? stored.get().record() : s.ifAbsent);
         checkId(s.id, next);
@@ -275,6 +303,26 @@ public final class JdbcDeviceStore implements DeviceStore {
             }
         } else {
             insert(c, next, s.tree);
+        }
+    }
+
+    /**
+     * Applies the save's change to the record its session read and writes the row if its version is
+     * still the one read; returns false (nothing written) when another write came in between.
+     */
+    private static boolean saveIfUnchanged(Connection c, Save s, Known read) throws SQLException {
+        DeviceRecord next = s.recordChange.apply(read.record());
+        checkId(s.id, next);
+        try (PreparedStatement p = c.prepareStatement("UPDATE cwmp_devices SET manufacturer = ?, "
+                + "last_inform_ms = ?, record_json = NULL, record_bin = ?, parameters = ?, "
+                + "row_version = row_version + 1 WHERE device_id = ? AND row_version = ?")) {
+            p.setString(1, next.manufacturer());
+            p.setLong(2, next.lastInform().toEpochMilli());
+            p.setBytes(3, RecordCodec.encode(next));
+            p.setBytes(4, s.tree);
+            p.setString(5, s.id.toString());
+            p.setLong(6, read.version());
+            return p.executeUpdate() == 1;
         }
     }
 
