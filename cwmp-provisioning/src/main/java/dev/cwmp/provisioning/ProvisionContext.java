@@ -63,7 +63,12 @@ public interface ProvisionContext {
     /** The device's tags as this session has changed them so far. */
     Set<String> tags();
 
-    /** Adds ({@code present}) or removes a tag; saved with the device record when the session ends. */
+    /**
+     * Adds ({@code present}) or removes a tag; saved with the device record when the session ends.
+     * The change belongs to the channel of the preset that runs the provision: it is undone when that
+     * channel faults in this session, or when a Download the channel sent in this session later fails
+     * or times out (unless a later session changed the tag again).
+     */
     void tag(String tag, boolean present);
 
     /** Reboots the device once in this session, after everything else declared is done. */

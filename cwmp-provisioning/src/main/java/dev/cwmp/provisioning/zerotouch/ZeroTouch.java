@@ -30,7 +30,9 @@ import java.util.Objects;
  *       not older, the provision itself moves the tags on to {@code UPGRADED}.</li>
  *   <li>{@code 19 UPGRADED}, on {@code 7 TRANSFER COMPLETE} with {@code M Download} (channel
  *       {@code upgrade}, so a failed download's fault holds it back): untag {@code UPGRADING}, tag
- *       {@code UPGRADED}.</li>
+ *       {@code UPGRADED}. A Download that fails (or times out) undoes the tags of the session that
+ *       sent it: the device is tagged {@code PENDING} again, and after the channel's back-off
+ *       {@code 10 UPGRADING} sends the Download again.</li>
  *   <li>{@code 20 PROVISIONING}, when upgraded and not provisioned: the sub-tags {@code INIT},
  *       {@code WIFI} and {@code OTHER}.</li>
  *   <li>{@code 21 PROVISIONING - WIFI} (channel {@code wifi}): the {@code wifi} provision
