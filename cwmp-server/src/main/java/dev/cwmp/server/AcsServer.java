@@ -254,6 +254,7 @@ public final class AcsServer implements AutoCloseable {
             return;
         }
         closed = true;
+        LOG.info("ACS stopping: NBI closed, open CPE sessions may end (up to {} s)", DRAIN.toSeconds());
         demo.ifPresent(fleet -> {
             resources.remove(fleet);
             closeQuietly(fleet);
