@@ -3,7 +3,6 @@ package dev.cwmp.scripting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwmp.datamodel.ParameterTree;
-import dev.cwmp.protocol.rpc.AcsMessage;
 import dev.cwmp.protocol.rpc.Download;
 import dev.cwmp.provisioning.Literal;
 import dev.cwmp.provisioning.Preset;
@@ -11,21 +10,12 @@ import dev.cwmp.provisioning.Provision;
 import dev.cwmp.provisioning.ProvisioningDriver;
 import dev.cwmp.provisioning.Timestamps;
 import dev.cwmp.provisioning.Values;
-import dev.cwmp.session.Acs;
 import dev.cwmp.session.DeviceId;
-import dev.cwmp.session.auth.CpeAuthenticator;
-import dev.cwmp.session.http.JdkHttpTransport;
+import dev.cwmp.testkit.harness.AcsHarness;
 import dev.cwmp.testkit.sim.DeviceProfile;
-import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SessionRecord;
-import dev.cwmp.testkit.sim.SimulatedDevice;
-import dev.cwmp.testkit.sim.Simulator;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,72 +92,33 @@ class ScriptedProvisioningDriverTest {
         }
     }
 
-    private final List<Running> running = new ArrayList<>();
+    private final List<AcsHarness> running = new ArrayList<>();
 
-    private final class Running {
-        final ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-11-25T10:00:00Z"));
-        final List<SessionRecord> sessions = new CopyOnWriteArrayList<>();
-        final ProvisioningDriver driver;
-        final Acs acs;
-        final JdkHttpTransport http;
-        final Simulator simulator;
-        final SimulatedDevice cpe;
+    /** A driver behind its own ACS ({@code lab}), with the MikroTik powered on. */
+    private record Running(ProvisioningDriver driver, AcsHarness lab) {
+    }
 
-        Running(ProvisioningDriver.Builder builder) {
-            running.add(this);
-            driver = builder.build();
-            acs = Acs.builder().authenticator(CpeAuthenticator.none()).sessionDriver(driver).clock(scheduler).build();
-            http = JdkHttpTransport.start(acs, new InetSocketAddress("127.0.0.1", 0));
-            simulator = Simulator.builder(URI.create("http://127.0.0.1:" + http.port() + "/"))
-                    .scheduler(scheduler).executor(Runnable::run).listener(sessions::add).noConnectionRequests().build();
-            cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
-            cpe.powerOn();
-            scheduler.runDue();
-        }
-
-        SessionRecord last() {
-            assertThat(sessions).isNotEmpty();
-            return sessions.get(sessions.size() - 1);
-        }
-
-        SessionRecord informAgain() {
-            int before = sessions.size();
-            cpe.informNow();
-            scheduler.runDue();
-            assertThat(sessions).hasSizeGreaterThan(before);
-            return last();
-        }
-
-        void close() {
-            simulator.close();
-            http.close();
-            acs.close();
-            driver.close();
-        }
+    private Running run(ProvisioningDriver.Builder builder) {
+        ProvisioningDriver driver = builder.build();
+        AcsHarness lab = AcsHarness.builder().sessionDriver(driver).device(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL)
+                .start();
+        running.add(lab);
+        return new Running(driver, lab);
     }
 
     @AfterEach
     void stop() {
-        running.forEach(Running::close);
-    }
-
-    private static List<String> methods(SessionRecord session) {
-        return session.acsRequests().stream().map(AcsMessage::methodName).toList();
-    }
-
-    private static Download download(SessionRecord session) {
-        return session.acsRequests().stream().filter(Download.class::isInstance).map(Download.class::cast)
-                .findFirst().orElseThrow();
+        running.forEach(AcsHarness::close);
     }
 
     private Running withJava(Preset preset, String name, Provision provision) {
-        return new Running(ProvisioningDriver.builder(List.of(preset)).provision(name, provision));
+        return run(ProvisioningDriver.builder(List.of(preset)).provision(name, provision));
     }
 
     private Running withScript(Preset preset, String name, String source) {
         ProvisionScripts scripts = ProvisionScripts.create();
         scripts.put(name, source);
-        return new Running(ProvisioningDriver.builder(List.of(preset)).provisionLookup(scripts.asLookup()));
+        return run(ProvisioningDriver.builder(List.of(preset)).provisionLookup(scripts.asLookup()));
     }
 
     @Test
@@ -177,12 +128,14 @@ class ScriptedProvisioningDriverTest {
         Running java = withJava(preset, "wifi", WIFI_JAVA);
         Running script = withScript(preset, "wifi", WIFI_SCRIPT);
 
-        assertThat(script.cpe.value(SSID)).hasValue("test_131E4").isEqualTo(java.cpe.value(SSID));
-        assertThat(methods(script.last())).isEqualTo(methods(java.last())).contains("SetParameterValues");
-        assertThat(script.last().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
-        assertThat(methods(script.informAgain())).isEqualTo(methods(java.informAgain()))
+        assertThat(script.lab().device().value(SSID)).hasValue("test_131E4")
+                .isEqualTo(java.lab().device().value(SSID));
+        assertThat(script.lab().lastSession().acsMethodNames()).isEqualTo(java.lab().lastSession().acsMethodNames())
+                .contains("SetParameterValues");
+        assertThat(script.lab().lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(script.lab().informNow().acsMethodNames()).isEqualTo(java.lab().informNow().acsMethodNames())
                 .doesNotContain("SetParameterValues");
-        assertThat(script.driver.faults(ID)).isEmpty();
+        assertThat(script.driver().faults(ID)).isEmpty();
     }
 
     @Test
@@ -193,17 +146,17 @@ class ScriptedProvisioningDriverTest {
         Running script = withScript(preset, "upgrade", UPGRADE_SCRIPT);
 
         // The first session carries the Download; the simulated device then reports on it in later ones.
-        SessionRecord scriptFirst = script.sessions.get(0);
-        SessionRecord javaFirst = java.sessions.get(0);
-        assertThat(methods(scriptFirst)).isEqualTo(methods(javaFirst)).endsWith("Download");
-        Download scripted = download(scriptFirst);
-        Download reference = download(javaFirst);
+        SessionRecord scriptFirst = script.lab().sessions().get(0);
+        SessionRecord javaFirst = java.lab().sessions().get(0);
+        assertThat(scriptFirst.acsMethodNames()).isEqualTo(javaFirst.acsMethodNames()).endsWith("Download");
+        Download scripted = scriptFirst.acsRequestsOf(Download.class).get(0);
+        Download reference = javaFirst.acsRequestsOf(Download.class).get(0);
         assertThat(scripted.fileType()).isEqualTo(reference.fileType()).isEqualTo("1 Firmware Upgrade Image");
         assertThat(scripted.url()).isEqualTo(reference.url()).isEqualTo(FIRMWARE_URL);
         assertThat(scripted.targetFileName()).isEqualTo(reference.targetFileName());
         // Nothing serves the firmware here: both record the device's failed download, and nothing else.
-        assertThat(script.driver.faults(ID)).extracting(f -> f.channel() + " " + f.code())
-                .isEqualTo(java.driver.faults(ID).stream().map(f -> f.channel() + " " + f.code()).toList())
+        assertThat(script.driver().faults(ID)).extracting(f -> f.channel() + " " + f.code())
+                .isEqualTo(java.driver().faults(ID).stream().map(f -> f.channel() + " " + f.code()).toList())
                 .containsExactly("upgrade download.9015");
     }
 
@@ -213,8 +166,9 @@ class ScriptedProvisioningDriverTest {
                 Literal.of(FIRMWARE_URL)).build();
         Running script = withScript(preset, "upgrade", UPGRADE_SCRIPT);
         // SoftwareVersion came with the Inform: read in this session already, nothing to ask.
-        assertThat(script.sessions).allSatisfy(r -> assertThat(methods(r)).doesNotContain("Download"));
-        assertThat(script.driver.faults(ID)).isEmpty();
+        assertThat(script.lab().sessions())
+                .allSatisfy(r -> assertThat(r.acsMethodNames()).doesNotContain("Download"));
+        assertThat(script.driver().faults(ID)).isEmpty();
     }
 
     @Test
@@ -223,11 +177,11 @@ class ScriptedProvisioningDriverTest {
         Preset fine = Preset.builder("fine").setValue(SSID, Literal.of("office")).build();
         ProvisionScripts scripts = ProvisionScripts.create();
         scripts.put("spin", "declare('Device.WiFi.SSID.1.SSID', {value: 1}); while (true) {}");
-        Running run = new Running(ProvisioningDriver.builder(List.of(hostile, fine))
+        Running run = run(ProvisioningDriver.builder(List.of(hostile, fine))
                 .provisionLookup(scripts.asLookup()));
 
-        assertThat(run.last().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
-        assertThat(run.driver.faults(ID)).singleElement().satisfies(f -> {
+        assertThat(run.lab().lastSession().outcome()).isEqualTo(SessionRecord.Outcome.COMPLETED);
+        assertThat(run.driver().faults(ID)).singleElement().satisfies(f -> {
             assertThat(f.channel()).isEqualTo("lab");
             assertThat(f.code()).isEqualTo("script");
             assertThat(f.message()).contains("CPU time");
