@@ -1,7 +1,7 @@
 /**
  * A GenieACS 1.2-compatible REST northbound interface: {@link dev.cwmp.nbi.NbiServer} serves
- * devices, tasks, tags, presets, provisions, virtual parameters, faults, files and the
- * configuration status over HTTP, behind a bearer token or Basic credentials.
+ * devices, tasks, tags, presets, provisions, virtual parameters, objects, faults, files, ping and
+ * the configuration status over HTTP, behind a bearer token or Basic credentials.
  */
 module dev.cwmp.nbi {
     requires transitive dev.cwmp.provisioning;

@@ -334,6 +334,10 @@ public final class NbiHandler implements HttpHandler {
             // Computed here, never asked of the CPE; merged into the stored tree before the CPE's
             // part is queued, so the session that runs it starts from (and saves) the merged tree.
             Instant now = config.acs().clock().instant();
+            if (config.acs().inSession(id)) {
+                LOG.info("NBI: device {} is in a session: its end saves the tree it read, without the virtual "
+                        + "parameters computed now", id);
+            }
             try {
                 virtualParameterTasks.compute(config.acs().devices(), existing(id), split.get().virtualNames(), now);
             } catch (ProvisioningException e) {
