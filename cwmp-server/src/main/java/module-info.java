@@ -10,6 +10,7 @@ module dev.cwmp.server {
     requires dev.cwmp.testkit;
     requires org.slf4j;
     requires java.net.http;
+    requires jdk.unsupported;
 
     exports dev.cwmp.server;
 }

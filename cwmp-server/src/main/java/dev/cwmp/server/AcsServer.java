@@ -37,6 +37,7 @@ import dev.cwmp.session.connreq.HttpConnectionRequesterOptions;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.http.SocketTransport;
 import dev.cwmp.store.jdbc.JdbcStoreException;
+import dev.cwmp.server.internal.TerminationSignals;
 import dev.cwmp.server.internal.TlsContexts;
 import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
@@ -383,11 +384,13 @@ public final class AcsServer implements AutoCloseable {
             System.exit(2);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGTERM and Ctrl-C close the server before the JVM's shutdown hooks run (H2 closes the embedded
+        // database in one of them); the hook covers the other ways the JVM ends. close() is idempotent.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "acs-shutdown"));
+        TerminationSignals.handle(signal -> {
             server.close();
-            stopped.countDown();
-        }, "acs-shutdown"));
-        stopped.await();
+            System.exit(128 + signal);
+        });
+        new CountDownLatch(1).await(); // until the JVM ends
     }
 }

@@ -56,11 +56,19 @@ final class ChildOutput {
      * and returns its match; fails with every line read so far when the output ends or the time is up.
      */
     Matcher await(Pattern pattern, Duration timeout) {
+        return await(pattern, timeout, false);
+    }
+
+    private Matcher await(Pattern pattern, Duration timeout, boolean untilEnd) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 String line = left > 0 ? unread.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (line == END && untilEnd) {
+                    unread.add(END);
+                    return null;
+                }
                 if (line == null || line == END) {
                     if (line == END) {
                         unread.add(END);
@@ -80,6 +88,12 @@ final class ChildOutput {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted", e));
         }
+    }
+
+    /** Reads to the end of the output (the child exited and closed it); fails when the time is up. */
+    List<String> readToEnd(Duration timeout) {
+        await(Pattern.compile("(?!)"), timeout, true);
+        return lines();
     }
 
     /** The lines {@link #await} has read so far. */

@@ -112,6 +112,7 @@ class SharedDatabaseTest {
         int eventsSent = sessions.stream().mapToInt(s -> s.events().size()).sum();
         assertThat(stored.recentEvents()).hasSize(eventsSent);
         assertThat(b.acs().devices().record(id).orElseThrow().recentEvents()).hasSize(eventsSent);
+        assertThat(dir.resolve("node-a").resolve("db")).as("no embedded database beside a shared one").doesNotExist();
     }
 
     private AcsServer start(String node) {

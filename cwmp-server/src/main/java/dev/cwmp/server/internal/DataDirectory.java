@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * The server's data directory: {@code db/} (the embedded database), {@code files/} (the file store),
+ * The server's data directory: {@code db/} (the embedded database, absent when the state is in a
+ * database server), {@code files/} (the file store), {@code provisions/} and
+ * {@code virtual-parameters/} (scripts),
  * {@code load.log} (what the server loaded, one line each), {@code seeded} (present once the
  * zero-touch presets were loaded, so that presets the operator deletes stay deleted). Held with a
  * file lock so that two servers never share it.
@@ -34,7 +36,6 @@ public final class DataDirectory implements AutoCloseable {
         Path root = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root.resolve("files"));
-            Files.createDirectories(root.resolve("db"));
             FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
@@ -60,7 +61,7 @@ public final class DataDirectory implements AutoCloseable {
         return root.resolve("files");
     }
 
-    /** Where the embedded database lives. */
+    /** Where the embedded database lives (created by the store when it opens). */
     public Path database() {
         return root.resolve("db");
     }
