@@ -4,25 +4,29 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.ProvisioningStore;
+import dev.cwmp.provisioning.files.FileStore;
 import dev.cwmp.session.DeviceStore;
 import dev.cwmp.session.SessionLocks;
 import dev.cwmp.session.TaskQueue;
 import dev.cwmp.store.jdbc.internal.Database;
 import dev.cwmp.store.jdbc.internal.JdbcDeviceStore;
+import dev.cwmp.store.jdbc.internal.JdbcFileStore;
 import dev.cwmp.store.jdbc.internal.JdbcPresetStore;
 import dev.cwmp.store.jdbc.internal.JdbcProvisioningStore;
 import dev.cwmp.store.jdbc.internal.JdbcSessionLocks;
 import dev.cwmp.store.jdbc.internal.JdbcTaskQueue;
+import dev.cwmp.store.jdbc.internal.JdbcTexts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * The ACS's state in a database: devices with their parameter trees, tasks, provisioning state,
- * presets and the per-device session lock, each behind its SPI. Opening a store creates or migrates
+ * presets, files, named texts and the per-device session lock, each behind its SPI. Opening a store creates or migrates
  * its schema (a {@code cwmp_schema_version} table and numbered scripts shipped in this module).
  *
  * <pre>{@code
@@ -146,6 +150,28 @@ public final class JdbcStore implements AutoCloseable {
     /** Each device's configuration status, faults and pending transfers (for the provisioning driver). */
     public ProvisioningStore provisioningStore() {
         return provisioning;
+    }
+
+    /**
+     * The files served to CPEs, in the database, so that every node serves the same ones (the
+     * embedded server keeps its files in a directory instead: {@code FileStore.directory}). Upload
+     * times from the system clock.
+     */
+    public FileStore fileStore() {
+        return fileStore(InstantSource.system());
+    }
+
+    /** {@link #fileStore()} with upload times (and the grace period of replaced files) from {@code clock}. */
+    public FileStore fileStore(InstantSource clock) {
+        return new JdbcFileStore(db, clock);
+    }
+
+    /**
+     * The texts of one named collection (1 to 64 characters), shared by every node on the database:
+     * the standalone server keeps provisions, virtual parameters and objects this way.
+     */
+    public StoredTexts texts(String collection) {
+        return new JdbcTexts(db, collection);
     }
 
     /** The presets, changeable at run time; every node sees the version move. */

@@ -28,7 +28,8 @@ public final class Database {
     static final List<String> MIGRATIONS = List.of(
             "V1__devices_and_tasks.sql",
             "V2__provisioning.sql",
-            "V3__record_blob.sql");
+            "V3__record_blob.sql",
+            "V4__files_and_texts.sql");
 
     /** Work inside a transaction. */
     @FunctionalInterface
