@@ -21,10 +21,13 @@ import java.util.function.UnaryOperator;
 /**
  * {@link DeviceStore} on JDBC: one row per device, the record ({@link RecordCodec}; JSON in rows
  * written before schema version 3) and the parameter tree ({@link TreeCodec}) as compact blobs.
- * Every write locks the device's row ({@code SELECT ... FOR UPDATE}; the embedded store, which one
- * process opens, holds a lock of its own instead) in a transaction, so updates of one device apply
- * one after the other on every node; two writers
- * creating the same device collide on the primary key and the loser runs again on the winner's row.
+ * A session's save is one {@code UPDATE ... WHERE row_version = ?} against the version its session
+ * read; when another write came in between (or nothing was read), the save locks the row
+ * ({@code SELECT ... FOR UPDATE}; the embedded store, which one process opens, holds a lock of its
+ * own instead) and applies its change to what is stored, so updates of one device apply one after
+ * the other on every node. Two writers creating the same device collide on the primary key and the
+ * loser runs again on the winner's row. The embedded store commits concurrent saves together on a
+ * writer thread ({@link BatchWriter}).
  */
 public final class JdbcDeviceStore implements DeviceStore {
 
