@@ -63,6 +63,7 @@ public final class AcsHarness implements AutoCloseable {
     private final List<SimulatedDevice> devices;
     private final List<SessionRecord> sessions;
     private final List<AutoCloseable> owned;
+    private boolean closed;
 
     private AcsHarness(ManualScheduler scheduler, LoopbackAcs server, Simulator simulator,
             List<SimulatedDevice> devices, List<SessionRecord> sessions, List<AutoCloseable> owned) {
@@ -257,10 +258,15 @@ public final class AcsHarness implements AutoCloseable {
 
     /**
      * Stops the simulator, the HTTP listener and the ACS, then closes the session driver given to
-     * {@link Builder#sessionDriver(SessionDriver)} when it is {@link AutoCloseable}.
+     * {@link Builder#sessionDriver(SessionDriver)} when it is {@link AutoCloseable}. Closing again does
+     * nothing.
      */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<AutoCloseable> all = new ArrayList<>();
         all.add(simulator);
         all.add(server);

@@ -161,6 +161,9 @@ class AcsHarnessTest {
         assertThat(driver.closed).isFalse();
         lab.close();
         assertThat(driver.closed).isTrue();
+        driver.closed.set(false);
+        lab.close();
+        assertThat(driver.closed).as("closing again does nothing").isFalse();
 
         UpTimeReader second = new UpTimeReader();
         assertThatThrownBy(() -> AcsHarness.builder().sessionDriver(second)
