@@ -4,7 +4,9 @@
  * {@link dev.cwmp.testkit.load.CannedAcsServer} answers the same bytes an ACS would without parsing
  * anything, the ceiling the session benchmark compares against; {@link dev.cwmp.testkit.sim.Simulator}
  * runs simulated CPEs; {@link dev.cwmp.testkit.junit.CwmpTest} starts our ACS in process for a JUnit 5
- * test; {@link dev.cwmp.testkit.contract} holds the contract tests of the session engine's SPIs.
+ * test; {@link dev.cwmp.testkit.harness.AcsHarness} runs it on loopback and a manual clock with
+ * simulated CPEs for tests of a session driver without JUnit; {@link dev.cwmp.testkit.contract} holds
+ * the contract tests of the session engine's SPIs.
  */
 module dev.cwmp.testkit {
     requires transitive dev.cwmp.protocol;
