@@ -405,6 +405,34 @@ class ZeroTouchStoryTest {
     }
 
     @Test
+    void a_firmware_download_the_cpe_refuses_undoes_the_sessions_tags_and_is_retried_once_corrected()
+            throws IOException {
+        String ftp = "\"ftp://127.0.0.1:7567/" + ZeroTouch.UPGRADE_LIST;
+        start(ZeroTouch.presetsJson().replace("\"" + ZeroTouch.DEFAULT_FILE_SERVER + ZeroTouch.UPGRADE_LIST, ftp));
+        cpe.powerOn();
+        List<Snapshot> run = runUntil(s -> true, 1);
+
+        // The CPE answers the Download with a CWMP fault (9013, FTP not supported) in the same session.
+        assertThat(downloads(run, FIRMWARE)).singleElement().satisfies(d -> assertThat(d.url()).startsWith("ftp:"));
+        assertThat(driver.faults(ID)).as(describe(run)).singleElement().satisfies(f -> {
+            assertThat(f.channel()).isEqualTo("upgrade");
+            assertThat(f.code()).isEqualTo("cwmp.9013");
+        });
+        assertThat(run).last().satisfies(s -> assertThat(s.tags()).as(describe(run)).containsExactly("PENDING"));
+        assertThat(driver.store().get(ID).orElseThrow().transfers()).isEmpty();
+
+        // The operator corrects the preset; after the back-off the upgrade runs and the story ends.
+        driver.presets().put(PresetJson.readList(ZeroTouch.presetsJson(fileServer.baseUrl())).stream()
+                .filter(p -> p.name().equals("10 UPGRADING")).findFirst().orElseThrow());
+        List<Snapshot> fixed = runUntil(ZeroTouchStoryTest::done, 6);
+        assertThat(fixed).last().matches(ZeroTouchStoryTest::done, "provisioned" + describe(fixed));
+        assertThat(downloads(fixed, FIRMWARE)).singleElement()
+                .satisfies(d -> assertThat(d.url()).isEqualTo(fileServer.urlOf(ZeroTouch.UPGRADE_LIST).toString()));
+        assertThat(cpe.softwareVersion()).isEqualTo(ZeroTouch.TARGET_VERSION);
+        assertThat(driver.faults(ID)).isEmpty();
+    }
+
+    @Test
     void a_tag_a_later_session_set_again_is_kept_when_the_download_times_out() throws IOException {
         start(ZeroTouch.presetsJson(), ProvisioningOptions.defaults().withDownloadTimeout(Duration.ofMinutes(30)));
         holdFirstFirmwareDownload.set(true);
