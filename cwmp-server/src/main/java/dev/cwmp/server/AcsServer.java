@@ -8,12 +8,14 @@ import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.ProvisioningDriver;
 import dev.cwmp.provisioning.ProvisioningStore;
 import dev.cwmp.provisioning.Provision;
+import dev.cwmp.provisioning.VirtualParameterSource;
 import dev.cwmp.scripting.ProvisionScripts;
 import dev.cwmp.scripting.ScriptLimits;
 import dev.cwmp.scripting.VirtualParameterScripts;
 import dev.cwmp.server.internal.VirtualParameterScriptCatalog;
-import dev.cwmp.server.internal.DirectoryObjectCatalog;
-import dev.cwmp.server.internal.DirectoryScriptCatalog;
+import dev.cwmp.server.internal.RefreshingVirtualParameters;
+import dev.cwmp.server.internal.StoredObjectCatalog;
+import dev.cwmp.server.internal.StoredScriptCatalog;
 import dev.cwmp.server.internal.ProvisionScriptCatalog;
 import dev.cwmp.server.internal.StatusLog;
 import dev.cwmp.server.internal.ZeroTouchSetup;
@@ -71,6 +73,8 @@ public final class AcsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcsServer.class);
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** How often a node on a shared database looks whether scripts or objects changed on another node. */
+    private static final Duration SHARED_REFRESH = Duration.ofSeconds(1);
     private static final int MAX_CWMP_CONNECTIONS = 1024;
 
     private final ServerConfig config;
@@ -96,7 +100,10 @@ public final class AcsServer implements AutoCloseable {
             resources.push(database);
             this.presets = database.presetStore();
             this.provisioning = database.provisioningStore();
-            this.files = FileStore.directory(data.files(), config.clock());
+            // On a database several nodes share, files and scripts are in it too: every node serves
+            // the same ones. The embedded server keeps them in the data directory.
+            boolean shared = config.store() instanceof ServerConfig.Store.Database;
+            this.files = shared ? database.fileStore(config.clock()) : FileStore.directory(data.files(), config.clock());
             this.fileServer = listen("the file server", config.fsPort(), address -> FileServer.start(files, address,
                     config.fileServerUrl().orElse(null)));
             resources.push(fileServer);
@@ -104,15 +111,24 @@ public final class AcsServer implements AutoCloseable {
 
             // A script's Downloads.[...].FileName names a file of this file server, as in GenieACS.
             ProvisionScripts scripts = ProvisionScripts.create(ScriptLimits.defaults(), fileServer.baseUrl());
-            ScriptCatalog provisionCatalog = DirectoryScriptCatalog.open(data.root().resolve("provisions"),
-                    new ProvisionScriptCatalog(scripts));
-            // Compile-checked when put, kept in the data directory, computed by the provision engine.
-            VirtualParameterScripts virtualParameters = VirtualParameterScripts.create();
-            ScriptCatalog virtualParameterCatalog = DirectoryScriptCatalog.open(
-                    data.root().resolve("virtual-parameters"),
-                    new VirtualParameterScriptCatalog(virtualParameters));
-            // Objects put over the NBI, kept in the data directory, found by presets' add_object.
-            ObjectCatalog objects = DirectoryObjectCatalog.open(data.root().resolve("objects"));
+            StoredScriptCatalog provisionCatalog = shared
+                    ? StoredScriptCatalog.open("provision", database.texts("provisions"),
+                            new ProvisionScriptCatalog(scripts), config.clock(), SHARED_REFRESH)
+                    : StoredScriptCatalog.inDirectory("provision", data.root().resolve("provisions"),
+                            new ProvisionScriptCatalog(scripts), config.clock());
+            // Compile-checked when put, kept with the provisions, computed by the provision engine.
+            VirtualParameterScripts virtualParameterScripts = VirtualParameterScripts.create();
+            StoredScriptCatalog virtualParameterCatalog = shared
+                    ? StoredScriptCatalog.open("virtual parameter", database.texts("virtual_parameters"),
+                            new VirtualParameterScriptCatalog(virtualParameterScripts), config.clock(), SHARED_REFRESH)
+                    : StoredScriptCatalog.inDirectory("virtual parameter", data.root().resolve("virtual-parameters"),
+                            new VirtualParameterScriptCatalog(virtualParameterScripts), config.clock());
+            VirtualParameterSource virtualParameters = new RefreshingVirtualParameters(virtualParameterScripts,
+                    virtualParameterCatalog::refresh);
+            // Objects put over the NBI, found by presets' add_object.
+            ObjectCatalog objects = shared
+                    ? StoredObjectCatalog.open(database.texts("objects"), config.clock(), SHARED_REFRESH)
+                    : StoredObjectCatalog.inDirectory(data.root().resolve("objects"), config.clock());
             LOG.info("data: {} ({} presets, {} provisions, {} files)", data.root(), presets.all().size(),
                     provisionCatalog.names().size(), files.list().size());
 
@@ -128,8 +144,10 @@ public final class AcsServer implements AutoCloseable {
             Map<String, Provision> zeroTouch = ZeroTouch.provisions();
             ProvisioningDriver driver = ProvisioningDriver.builder(presets)
                     .store(provisioning)
-                    .provisionLookup(name -> storedScripts.apply(name)
-                            .or(() -> Optional.ofNullable(zeroTouch.get(name))))
+                    .provisionLookup(name -> {
+                        provisionCatalog.refresh();
+                        return storedScripts.apply(name).or(() -> Optional.ofNullable(zeroTouch.get(name)));
+                    })
                     .virtualParameters(virtualParameters)
                     .objectLookup(objects::get)
                     .build();

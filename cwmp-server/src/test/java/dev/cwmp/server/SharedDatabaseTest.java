@@ -18,14 +18,22 @@ import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SessionRecord;
 import dev.cwmp.testkit.sim.SimulatedDevice;
 import dev.cwmp.testkit.sim.Simulator;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,9 +123,94 @@ class SharedDatabaseTest {
         assertThat(dir.resolve("node-a").resolve("db")).as("no embedded database beside a shared one").doesNotExist();
     }
 
+    @Test
+    void files_scripts_and_objects_put_through_one_node_are_used_by_the_other() throws Exception {
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-25T12:00:00Z"));
+        AcsServer a = start("node-a", clock);
+        AcsServer b = start("node-b", clock);
+        byte[] config = "/interface wireless set wlan1 ssid=shared\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(nbi(a, "PUT", "files/shared.rsc", config, Map.of("fileType", "3 Vendor Configuration File"))
+                .statusCode()).isBetween(200, 201);
+        assertThat(nbi(a, "PUT", "provisions/mark", text("""
+                declare("Tags.marked_by_script", null, {value: true});"""), Map.of()).statusCode()).isEqualTo(200);
+        assertThat(nbi(a, "PUT", "virtual_parameters/Firmware", text("""
+                const s = declare("Device.DeviceInfo.SoftwareVersion", {value: 1});
+                return {writable: false, value: ["sn-" + s.value[0], "xsd:string"]};"""), Map.of()).statusCode())
+                .isEqualTo(200);
+        assertThat(nbi(a, "PUT", "objects/guest", text("{\"SSID\": \"guest\", \"_keys\": [\"SSID\"]}"), Map.of())
+                .statusCode()).isEqualTo(200);
+        assertThat(nbi(a, "PUT", "presets/shared", text("""
+                {"precondition": "", "configurations": [
+                  {"type": "provision", "name": "mark"},
+                  {"type": "add_object", "name": "Device.WiFi.SSID", "object": "guest"}]}"""), Map.of())
+                .statusCode()).isEqualTo(200);
+
+        // Node B looks again once a second of its clock has passed.
+        clock.advance(Duration.ofSeconds(2));
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(b.fileServerUrl().resolve("shared.rsc")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(config);
+        assertThat(body(nbi(b, "GET", "provisions/", new byte[0], Map.of()))).contains("marked_by_script");
+        assertThat(body(nbi(b, "GET", "objects/", new byte[0], Map.of()))).contains("guest");
+
+        List<SessionRecord> sessions = new ArrayList<>();
+        SimulatedDevice viaB = simulator(b, clock, sessions).add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
+        viaB.powerOn();
+        clock.runDue();
+        DeviceId id = new DeviceId(viaB.deviceId().oui(), viaB.deviceId().productClass(), SERIAL);
+        assertThat(a.acs().devices().record(id).orElseThrow().tags()).contains("marked_by_script");
+        assertThat(viaB.value("Device.WiFi.SSID.2.SSID")).hasValue("guest");
+        HttpResponse<byte[]> task = nbi(b, "POST", "devices/" + URLEncoder.encode(id.toString(), StandardCharsets.UTF_8)
+                + "/tasks", text("{\"name\": \"getParameterValues\", \"parameterNames\": [\"VirtualParameters.Firmware\"]}"),
+                Map.of());
+        assertThat(task.statusCode()).as(body(task)).isEqualTo(200);
+        String query = URLEncoder.encode("{\"_id\": \"" + id + "\"}", StandardCharsets.UTF_8);
+        assertThat(body(nbi(a, "GET", "devices/?query=" + query + "&projection=VirtualParameters.Firmware", new byte[0],
+                Map.of()))).contains("sn-" + viaB.value("Device.DeviceInfo.SoftwareVersion").orElseThrow());
+
+        // A provision deleted through B is gone on A at A's next look.
+        assertThat(nbi(b, "DELETE", "provisions/mark", new byte[0], Map.of()).statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(body(nbi(a, "GET", "provisions/", new byte[0], Map.of()))).doesNotContain("marked_by_script");
+        Path nodeFiles = dir.resolve("node-a").resolve("files");
+        assertThat(!Files.exists(nodeFiles) || isEmpty(nodeFiles)).as("files in the database, not in a node's directory")
+                .isTrue();
+    }
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String body(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean isEmpty(Path directory) throws java.io.IOException {
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private HttpResponse<byte[]> nbi(AcsServer server, String method, String path, byte[] body,
+            Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.nbiUrl().resolve(path))
+                .header("Authorization", "Bearer t0k3n")
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private AcsServer start(String node) {
+        return start(node, java.time.InstantSource.system());
+    }
+
+    private AcsServer start(String node, java.time.InstantSource clock) {
         ServerConfig config = ServerConfig.builder(new CpeAuth.None()).nbiToken(Secret.of("t0k3n"))
-                .cwmpPort(0).nbiPort(0).fsPort(0).zeroTouch(false).dataDir(dir.resolve(node))
+                .cwmpPort(0).nbiPort(0).fsPort(0).zeroTouch(false).dataDir(dir.resolve(node)).clock(clock)
                 .store(new ServerConfig.Store.Database(url(), PG_USER, Secret.of(PG_PASSWORD)))
                 .nodeName(node)
                 .build();
