@@ -37,8 +37,9 @@ import javax.sql.DataSource;
  * JdbcStore.connect("jdbc:postgresql://db/acs", "acs", password);   // several nodes
  * }</pre>
  *
- * <p>Thread-safe. {@link #close()} closes the connection pool this class opened (never a
- * {@link DataSource} given to {@link #of(DataSource)}).
+ * <p>Thread-safe. {@link #close()} commits what is queued and closes the connection pool this class
+ * opened (never a {@link DataSource} given to {@link #of(DataSource)}); close the store before the
+ * JVM exits (the embedded database is not closed by a shutdown hook of its own).
  */
 public final class JdbcStore implements AutoCloseable {
 
@@ -86,7 +87,10 @@ public final class JdbcStore implements AutoCloseable {
         }
         // WRITE_DELAY=0: each commit reaches the file before it returns (H2 otherwise writes commits
         // up to 500 ms later, and a killed process loses them: CrashSafetyTest catches that).
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("cwmp") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        // DB_CLOSE_ON_EXIT=FALSE: close() closes the database, not H2's own shutdown hook, which ran at
+        // the same time as an application's hooks that still wrote (the standalone server's SIGTERM test).
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("cwmp")
+                + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         return new JdbcStore(pool(url, "sa", "", DEFAULT_POOL_SIZE), true);
     }
 
