@@ -41,7 +41,9 @@ import java.util.stream.Stream;
  *
  * <p>Target (issue 8): the embedded store at least 50 % of the in-memory sessions/s.
  *
- * <p>Options: {@code --cpes 64 --warmup 15 --seconds 5 --runs 3 --scenario bare|get-then-set}.
+ * <p>Options: {@code --cpes 64 --warmup 40 --seconds 5 --runs 5 --scenario bare|get-then-set}. The
+ * warm-up is long because the embedded database's code is still being JIT-compiled after 15 s of load
+ * (its figure rose run after run with a 15 s warm-up, the in-memory one had settled).
  */
 public final class StoreSuite {
 
@@ -57,9 +59,9 @@ public final class StoreSuite {
 
     public static void main(String[] args) throws Exception {
         int cpes = 64;
-        double warmup = 15;
+        double warmup = 40;
         double seconds = 5;
-        int runs = 3;
+        int runs = 5;
         Scenario scenario = Scenario.BARE;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -83,8 +85,17 @@ public final class StoreSuite {
                 emptyPostgres();
                 configs.add(new Config("PostgreSQL", "postgres", List.of(scenario.cliName(), "postgres")));
             }
-            double[] medians = measure(configs, scenario, cpes, Duration.ofMillis((long) (warmup * 1000)),
+            double[][] rates = measure(configs, scenario, cpes, Duration.ofMillis((long) (warmup * 1000)),
                     Duration.ofMillis((long) (seconds * 1000)), runs);
+            double[] medians = new double[configs.size()];
+            for (int i = 0; i < configs.size(); i++) {
+                medians[i] = median(rates[i]);
+            }
+            // The embedded store against the in-memory one, run by run (runs are interleaved).
+            double[] runRatios = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                runRatios[r] = rates[1][r] / rates[0][r];
+            }
 
             BenchReport report = new BenchReport(String.format(Locale.ROOT,
                     "store: %s sessions, medians of %d runs of %.1f s, %d CPEs, SocketTransport, server in its own JVM",
@@ -94,8 +105,12 @@ public final class StoreSuite {
                         + ".sessions_per_second", medians[i], "sessions/s", configs.get(i).label());
             }
             double ratio = medians[1] / medians[0];
-            report.figure("ratio.h2_over_memory", ratio, "x", (ratio >= TARGET_EMBEDDED_RATIO ? "PASS" : "FAIL")
-                    + ": embedded >= 50 % of in-memory");
+            List<String> verdicts = new ArrayList<>();
+            report.figure("ratio.h2_over_memory", ratio, "x", BenchReport.verdict(verdicts,
+                    "embedded H2 >= 50 % of the in-memory sessions/s", ratio >= TARGET_EMBEDDED_RATIO));
+            report.figure("ratio.h2_over_memory.lowest_run", Arrays.stream(runRatios).min().orElseThrow(), "x",
+                    "the lowest of the runs' ratios");
+            report.figure("ratio.h2_over_memory.highest_run", Arrays.stream(runRatios).max().orElseThrow(), "x", "");
             if (postgres) {
                 report.figure("ratio.postgres_over_memory", medians[2] / medians[0], "x", "no target");
             }
@@ -105,12 +120,20 @@ public final class StoreSuite {
             report.figure("system_load_average.after",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), "");
             report.print();
+            verdicts.forEach(System.out::println);
         } finally {
             deleteTree(work);
         }
     }
 
-    private static double[] measure(List<Config> configs, Scenario scenario, int cpes, Duration warmUp, Duration run,
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static double[][] measure(List<Config> configs, Scenario scenario, int cpes, Duration warmUp, Duration run,
             int runs) {
         List<ServerProcess> servers = new ArrayList<>();
         try {
@@ -135,14 +158,7 @@ public final class StoreSuite {
                             report.latency().p99().toNanos() / 1e6, report.errorCount());
                 }
             }
-            double[] medians = new double[configs.size()];
-            for (int i = 0; i < configs.size(); i++) {
-                double[] sorted = rates[i].clone();
-                Arrays.sort(sorted);
-                medians[i] = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            }
-            return medians;
+            return rates;
         } finally {
             servers.forEach(ServerProcess::close);
         }
