@@ -1,6 +1,8 @@
 package dev.cwmp.nbi;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.cwmp.nbi.internal.NbiConfig;
 import dev.cwmp.nbi.internal.NbiHandler;
 import dev.cwmp.provisioning.PresetStore;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * presets, provisions and virtual parameters, objects, faults, files, {@code GET /ping/<host>}, and
  * beyond GenieACS {@code GET /status} (the configuration status). Tasks naming
  * {@code VirtualParameters.*} are computed on the ACS with the {@link Builder#virtualParameters}
- * source; only their real parameters go to the CPE. Served on the JDK's HTTP server, behind the chosen
- * {@link NbiAuthentication}; errors are JSON {@code {"error": "...", "status": N}}.
+ * source; only their real parameters go to the CPE. Served on the JDK's HTTP server (HTTPS with
+ * {@link Builder#tls}), behind the chosen {@link NbiAuthentication}; errors are JSON {@code {"error": "...", "status": N}}.
  *
  * <pre>{@code
  * NbiServer nbi = NbiServer.builder()
@@ -52,6 +55,7 @@ public final class NbiServer implements AutoCloseable {
     private final NbiConfig config;
     private final InetSocketAddress bind;
     private final int threads;
+    private final Optional<SSLContext> tls;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -59,6 +63,7 @@ public final class NbiServer implements AutoCloseable {
         this.config = config;
         this.bind = b.bind;
         this.threads = b.threads;
+        this.tls = Optional.ofNullable(b.tls);
     }
 
     /** Starts a builder; {@link Builder#acs} and {@link Builder#authentication} must be given. */
@@ -83,7 +88,13 @@ public final class NbiServer implements AutoCloseable {
                     + bind.getHostString());
         }
         try {
-            server = HttpServer.create(bind, 64);
+            if (tls.isPresent()) {
+                HttpsServer https = HttpsServer.create(bind, 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+                server = https;
+            } else {
+                server = HttpServer.create(bind, 64);
+            }
         } catch (IOException e) {
             throw new NbiException("cannot bind the NBI to " + bind + ": " + e.getMessage(), e);
         }
@@ -91,8 +102,8 @@ public final class NbiServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", new NbiHandler(config));
         server.start();
-        LOG.info("NBI listening on {}:{} ({})", server.getAddress().getHostString(), server.getAddress().getPort(),
-                config.authentication());
+        LOG.info("NBI listening on {}:{} ({}, {})", server.getAddress().getHostString(), server.getAddress().getPort(),
+                tls.isPresent() ? "HTTPS" : "HTTP", config.authentication());
         return this;
     }
 
@@ -111,6 +122,11 @@ public final class NbiServer implements AutoCloseable {
             throw new IllegalStateException("the NBI is not started");
         }
         return server.getAddress().getPort();
+    }
+
+    /** Whether the NBI serves HTTPS ({@link Builder#tls}). */
+    public boolean secure() {
+        return tls.isPresent();
     }
 
     /** The address the NBI listens on. */
@@ -157,6 +173,7 @@ public final class NbiServer implements AutoCloseable {
         private Duration maxTaskTimeout = Duration.ofMinutes(2);
         private Duration taskLifetime = Duration.ofHours(1);
         private int threads = 16;
+        private SSLContext tls;
 
         private Builder() {}
 
@@ -291,6 +308,16 @@ public final class NbiServer implements AutoCloseable {
                 throw new IllegalArgumentException("a task lifetime is positive");
             }
             this.taskLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with this context, whose key managers hold the server's key pair and certificate
+         * (default: plain HTTP). No client certificate is asked for: the {@link #authentication} still
+         * applies, and TLS keeps its token or password off the wire.
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context, "context");
             return this;
         }
 
