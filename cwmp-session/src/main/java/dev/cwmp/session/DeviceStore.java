@@ -48,6 +48,31 @@ public interface DeviceStore {
     /** The ids of every device, in no particular order. */
     List<DeviceId> ids();
 
+    /**
+     * The ids of the devices that may meet {@code filter}, in no particular order: a superset of the
+     * devices whose record meets it (a store answering from its indexes may include a few that do
+     * not), never missing one that does. Callers evaluate their whole query on these candidates;
+     * the point is to avoid reading every device when the filter is selective.
+     *
+     * <p>The default reads every record (or, when the filter names ids, those records) and keeps
+     * those that meet the filter: correct for any store, but a store with indexes should do better.
+     */
+    default List<DeviceId> candidates(DeviceFilter filter) {
+        if (filter.isAll()) {
+            return ids();
+        }
+        if (filter.matchesNothing()) {
+            return List.of();
+        }
+        List<DeviceId> out = new java.util.ArrayList<>();
+        for (DeviceId id : filter.ids().isPresent() ? List.copyOf(filter.ids().get()) : ids()) {
+            if (record(id).filter(filter::matches).isPresent()) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
     /** A thread-safe store in memory. */
     static DeviceStore inMemory() {
         return new dev.cwmp.session.internal.engine.InMemoryDeviceStore();

@@ -20,6 +20,11 @@ class DeviceStoreContractTest {
             return databases.h2(dir).deviceStore();
         }
 
+        @Override
+        protected boolean exactCandidates() {
+            return true;
+        }
+
         @AfterEach
         void close() {
             databases.close();
@@ -33,6 +38,11 @@ class DeviceStoreContractTest {
         @Override
         protected DeviceStore newStore() {
             return databases.emptyPostgres().deviceStore();
+        }
+
+        @Override
+        protected boolean exactCandidates() {
+            return true;
         }
 
         @AfterEach

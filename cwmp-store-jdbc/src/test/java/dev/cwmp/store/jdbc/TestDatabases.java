@@ -68,8 +68,8 @@ final class TestDatabases implements AutoCloseable {
 
     static void truncateAll(JdbcStore store) {
         try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("cwmp_devices", "cwmp_tasks", "cwmp_session_locks", "cwmp_faults",
-                    "cwmp_provisioning", "cwmp_presets", "cwmp_files", "cwmp_file_chunks", "cwmp_file_contents",
+            for (String table : List.of("cwmp_devices", "cwmp_device_tags", "cwmp_tasks", "cwmp_session_locks",
+                    "cwmp_faults", "cwmp_provisioning", "cwmp_presets", "cwmp_files", "cwmp_file_chunks", "cwmp_file_contents",
                     "cwmp_texts", "cwmp_text_versions")) {
                 s.execute("DELETE FROM " + table);
             }

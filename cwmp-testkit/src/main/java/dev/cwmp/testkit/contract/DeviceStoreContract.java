@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cwmp.datamodel.ParameterPath;
 import dev.cwmp.datamodel.ParameterTree;
+import dev.cwmp.session.DeviceFilter;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.DeviceStore;
@@ -33,6 +34,14 @@ public abstract class DeviceStoreContract {
 
     /** A fresh, empty store. */
     protected abstract DeviceStore newStore();
+
+    /**
+     * Whether {@link DeviceStore#candidates} answers exactly (no device that does not meet the filter);
+     * the SPI only requires a superset, so the contract checks exactness only where this says so.
+     */
+    protected boolean exactCandidates() {
+        return false;
+    }
 
     /** Takes a fresh instance before each test. */
     @BeforeEach
@@ -167,5 +176,98 @@ public abstract class DeviceStoreContract {
             pool.shutdownNow();
         }
         assertThat(store.record(A).orElseThrow().tags()).hasSize(threads * perThread);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // candidates(DeviceFilter)
+
+    private static final DeviceId C = new DeviceId("001122", "", "C3");
+    private static final DeviceId D = new DeviceId("001122", "HG8245", "D4");
+
+    /** A (E48D8C, RB951Ui-2HnD, MikroTik, T0, tags X+Y), B (same model, T0+1h, tag X), C (no product class, Huawei, T0+2h), D (Huawei HG8245, T0+3h, tag Y). */
+    private void storeFourDevices() {
+        store.saveSession(A, r -> r.withTag("X").withTag("Y"), DeviceRecord.registered(A, "MikroTik", T0),
+                new ParameterTree());
+        store.saveSession(B, r -> r.withTag("X"), DeviceRecord.registered(B, "MikroTik", T0.plusSeconds(3600)),
+                new ParameterTree());
+        store.saveSession(C, r -> r, DeviceRecord.registered(C, "Huawei", T0.plusSeconds(7200)), new ParameterTree());
+        store.saveSession(D, r -> r.withTag("Y"), DeviceRecord.registered(D, "Huawei", T0.plusSeconds(10800)),
+                new ParameterTree());
+    }
+
+    private void assertCandidates(DeviceFilter filter, DeviceId... exact) {
+        List<DeviceId> candidates = store.candidates(filter);
+        assertThat(candidates).as("candidates of %s", filter).containsAll(List.of(exact))
+                .doesNotHaveDuplicates();
+        assertThat(store.ids()).containsAll(candidates);
+        if (exactCandidates()) {
+            assertThat(candidates).as("candidates of %s", filter).containsExactlyInAnyOrder(exact);
+        }
+    }
+
+    @Test
+    public void candidates_include_every_device_that_meets_the_filter() {
+        storeFourDevices();
+        assertCandidates(DeviceFilter.all(), A, B, C, D);
+        assertCandidates(DeviceFilter.all().withIdIn(List.of(A, C, new DeviceId("FFFFFF", "", "none"))), A, C);
+        assertCandidates(DeviceFilter.all().withOuiIn(List.of("001122")), C, D);
+        assertCandidates(DeviceFilter.all().withProductClassIn(List.of("RB951Ui-2HnD")), A, B);
+        assertCandidates(DeviceFilter.all().withProductClassIn(List.of("")), C);
+        assertCandidates(DeviceFilter.all().withSerialNumberIn(List.of("B2", "D4")), B, D);
+        assertCandidates(DeviceFilter.all().withManufacturerIn(List.of("Huawei")), C, D);
+        assertCandidates(DeviceFilter.all().withTag("X"), A, B);
+        assertCandidates(DeviceFilter.all().withTag("X").withTag("Y"), A);
+        assertCandidates(DeviceFilter.all().withoutTag("X"), C, D);
+        assertCandidates(DeviceFilter.all().withTag("Y").withoutTag("X"), D);
+        assertCandidates(DeviceFilter.all().withTag("NOBODY"));
+        assertCandidates(DeviceFilter.all().withLastInformFrom(T0.plusSeconds(3600)), B, C, D);
+        assertCandidates(DeviceFilter.all().withLastInformTo(T0.plusSeconds(3600)), A, B);
+        assertCandidates(DeviceFilter.all().withLastInformFrom(T0.plusSeconds(1))
+                .withLastInformTo(T0.plusSeconds(7200)), B, C);
+        assertCandidates(DeviceFilter.all().withOuiIn(List.of("E48D8C")).withTag("X").withSerialNumberIn(List.of("B2"))
+                .withLastInformFrom(T0), B);
+        assertCandidates(DeviceFilter.all().withIdIn(List.of()));
+    }
+
+    @Test
+    public void candidates_follow_tags_changed_by_sessions_updates_and_deletes() {
+        storeFourDevices();
+        store.update(A, r -> r.map(x -> x.withoutTag("X")));
+        store.update(C, r -> r.map(x -> x.withTag("X")));
+        assertCandidates(DeviceFilter.all().withTag("X"), B, C);
+        // A session that read the device first (the optimistic save) and changes its tags.
+        store.record(B);
+        store.parameters(B);
+        store.saveSession(B, r -> r.withoutTag("X").withTag("Z"), DeviceRecord.registered(B, "MikroTik", T0),
+                new ParameterTree());
+        assertCandidates(DeviceFilter.all().withTag("X"), C);
+        assertCandidates(DeviceFilter.all().withTag("Z"), B);
+        assertThat(store.delete(C)).isTrue();
+        assertCandidates(DeviceFilter.all().withTag("X"));
+        // Stored again after its delete: no tag left over from before.
+        store.saveSession(C, r -> r, DeviceRecord.registered(C, "Huawei", T0), new ParameterTree());
+        assertCandidates(DeviceFilter.all().withoutTag("X"), A, B, C, D);
+    }
+
+    @Test
+    public void candidates_follow_the_last_inform_of_each_session() {
+        storeFourDevices();
+        Instant later = T0.plusSeconds(86_400);
+        store.record(A);
+        store.saveSession(A, r -> r.withInform("MikroTik", later, List.of(), 8), DeviceRecord.registered(A, "MikroTik", T0),
+                new ParameterTree());
+        assertCandidates(DeviceFilter.all().withLastInformFrom(later), A);
+        assertCandidates(DeviceFilter.all().withLastInformTo(T0));
+    }
+
+    @Test
+    public void a_session_written_after_another_write_keeps_the_tags_of_both_for_candidates() {
+        storeFourDevices();
+        store.record(D);
+        store.parameters(D);
+        store.update(D, r -> r.map(x -> x.withTag("FROM-NBI")));
+        store.saveSession(D, r -> r.withTag("FROM-SESSION"), DeviceRecord.registered(D, "Huawei", T0),
+                new ParameterTree());
+        assertCandidates(DeviceFilter.all().withTag("FROM-NBI").withTag("FROM-SESSION").withTag("Y"), D);
     }
 }

@@ -1,9 +1,11 @@
 package dev.cwmp.session.internal.engine;
 
 import dev.cwmp.datamodel.ParameterTree;
+import dev.cwmp.session.DeviceFilter;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.DeviceStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,30 @@ public final class InMemoryDeviceStore implements DeviceStore {
     @Override
     public List<DeviceId> ids() {
         return List.copyOf(devices.keySet());
+    }
+
+    /** Every record is in memory: the exact matches, one pass over the map (no index needed). */
+    @Override
+    public List<DeviceId> candidates(DeviceFilter filter) {
+        if (filter.matchesNothing()) {
+            return List.of();
+        }
+        List<DeviceId> out = new ArrayList<>();
+        if (filter.ids().isPresent()) {
+            for (DeviceId id : filter.ids().get()) {
+                Stored s = devices.get(id);
+                if (s != null && filter.matches(s.record())) {
+                    out.add(id);
+                }
+            }
+            return out;
+        }
+        devices.forEach((id, s) -> {
+            if (filter.matches(s.record())) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     private static void checkId(DeviceId id, DeviceRecord record) {

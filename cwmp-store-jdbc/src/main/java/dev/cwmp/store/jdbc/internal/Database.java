@@ -29,7 +29,15 @@ public final class Database {
             "V1__devices_and_tasks.sql",
             "V2__provisioning.sql",
             "V3__record_blob.sql",
-            "V4__files_and_texts.sql");
+            "V4__files_and_texts.sql",
+            "V5__device_index.sql");
+
+    /**
+     * Work in Java that a migration needs after its SQL, in the same transaction (what SQL cannot do,
+     * such as decoding blobs).
+     */
+    private static final java.util.Map<String, Work<Void>> JAVA_STEPS = java.util.Map.of(
+            "V5__device_index.sql", DeviceTags::backfill);
 
     /** Work inside a transaction. */
     @FunctionalInterface
@@ -124,9 +132,14 @@ public final class Database {
 
     /** Brings the schema to the latest version; returns the version now in place. */
     public int migrate() {
+        return migrateTo(MIGRATIONS.size());
+    }
+
+    /** Brings the schema to {@code target} (tests of a migration start from the version before it). */
+    int migrateTo(int target) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return migrateOnce();
+                return migrateOnce(target);
             } catch (SQLException e) {
                 // Another node may be migrating the same database right now: look again.
                 if (attempt >= 3) {
@@ -137,7 +150,7 @@ public final class Database {
         }
     }
 
-    private int migrateOnce() throws SQLException {
+    private int migrateOnce(int target) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
@@ -145,12 +158,15 @@ public final class Database {
                         + "description VARCHAR(200) NOT NULL, applied_ms BIGINT NOT NULL)");
             }
             int current = currentVersion(c);
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+            for (int v = current + 1; v <= Math.min(target, MIGRATIONS.size()); v++) {
                 String name = MIGRATIONS.get(v - 1);
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
                     for (String sql : statements(load(name))) {
                         s.execute(sql);
+                    }
+                    if (JAVA_STEPS.containsKey(name)) {
+                        JAVA_STEPS.get(name).run(c);
                     }
                     try (PreparedStatement p = c.prepareStatement(
                             "INSERT INTO cwmp_schema_version (version, description, applied_ms) VALUES (?, ?, ?)")) {

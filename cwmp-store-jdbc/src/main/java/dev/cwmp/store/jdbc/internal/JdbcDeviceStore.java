@@ -1,6 +1,7 @@
 package dev.cwmp.store.jdbc.internal;
 
 import dev.cwmp.datamodel.ParameterTree;
+import dev.cwmp.session.DeviceFilter;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.DeviceStore;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,7 +29,9 @@ import java.util.function.UnaryOperator;
  * own instead) and applies its change to what is stored, so updates of one device apply one after
  * the other on every node. Two writers creating the same device collide on the primary key and the
  * loser runs again on the winner's row. The embedded store commits concurrent saves together on a
- * writer thread ({@link BatchWriter}).
+ * writer thread ({@link BatchWriter}). Each device's tags are also rows of {@code cwmp_device_tags},
+ * written in the transaction of every write of the record (only those that changed), so that
+ * {@link #candidates} is one query on indexes.
  */
 public final class JdbcDeviceStore implements DeviceStore {
 
@@ -194,6 +198,7 @@ public final class JdbcDeviceStore implements DeviceStore {
                     p.setString(4, id.toString());
                     p.executeUpdate();
                 }
+                DeviceTags.changed(c, id, stored.get().record().tags(), next.get().tags());
             } else {
                 insert(c, next.get(), EMPTY_TREE);
             }
@@ -304,6 +309,7 @@ public final class JdbcDeviceStore implements DeviceStore {
                 p.setString(5, s.id.toString());
                 p.executeUpdate();
             }
+            DeviceTags.changed(c, s.id, stored.get().record().tags(), next.tags());
         } else {
             insert(c, next, s.tree);
         }
@@ -325,8 +331,13 @@ public final class JdbcDeviceStore implements DeviceStore {
             p.setBytes(4, s.tree);
             p.setString(5, s.id.toString());
             p.setLong(6, read.version());
-            return p.executeUpdate() == 1;
+            if (p.executeUpdate() != 1) {
+                return false;
+            }
         }
+        // The row had the version read: its tags were the record's read.
+        DeviceTags.changed(c, s.id, read.record().tags(), next.tags());
+        return true;
     }
 
     @Override
@@ -338,8 +349,12 @@ public final class JdbcDeviceStore implements DeviceStore {
             return db.inTransaction("deleting device " + id, c -> {
                 try (PreparedStatement p = c.prepareStatement("DELETE FROM cwmp_devices WHERE device_id = ?")) {
                     p.setString(1, id.toString());
-                    return p.executeUpdate() > 0;
+                    if (p.executeUpdate() == 0) {
+                        return false;
+                    }
                 }
+                DeviceTags.deleted(c, id);
+                return true;
             });
         } finally {
             written(id);
@@ -362,6 +377,98 @@ public final class JdbcDeviceStore implements DeviceStore {
             }
             return out;
         });
+    }
+
+    /**
+     * One query on the indexed columns and the tag table: the devices that meet the filter exactly.
+     * The first wanted tag (or the ids, the serial numbers, ...) leads, so the engine starts from the
+     * narrowest index it is given. A long list of ids is asked in parts.
+     */
+    @Override
+    public List<DeviceId> candidates(DeviceFilter filter) {
+        if (filter.matchesNothing()) {
+            return List.of();
+        }
+        if (filter.isAll()) {
+            return ids();
+        }
+        if (filter.ids().isPresent() && filter.ids().get().size() > MAX_IDS_PER_QUERY) {
+            List<DeviceId> all = List.copyOf(filter.ids().get());
+            List<DeviceId> out = new ArrayList<>();
+            for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
+                List<DeviceId> part = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
+                out.addAll(candidatesOnce(new DeviceFilter(Optional.of(Set.copyOf(part)), filter.ouis(),
+                        filter.productClasses(), filter.serialNumbers(), filter.manufacturers(), filter.withTags(),
+                        filter.withoutTags(), filter.lastInformFrom(), filter.lastInformTo())));
+            }
+            return out;
+        }
+        return candidatesOnce(filter);
+    }
+
+    private static final int MAX_IDS_PER_QUERY = 500;
+
+    private List<DeviceId> candidatesOnce(DeviceFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT d.oui, d.product_class, d.serial_number FROM ");
+        List<Object> args = new ArrayList<>();
+        List<String> tags = List.copyOf(filter.withTags());
+        if (!tags.isEmpty()) {
+            sql.append("cwmp_device_tags t0 JOIN cwmp_devices d ON d.device_id = t0.device_id WHERE t0.tag = ?");
+            args.add(tags.get(0));
+        } else {
+            sql.append("cwmp_devices d WHERE 1 = 1");
+        }
+        for (String tag : tags.subList(Math.min(1, tags.size()), tags.size())) {
+            sql.append(" AND d.device_id IN (SELECT t.device_id FROM cwmp_device_tags t WHERE t.tag = ?)");
+            args.add(tag);
+        }
+        for (String tag : filter.withoutTags()) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM cwmp_device_tags t WHERE t.device_id = d.device_id AND t.tag = ?)");
+            args.add(tag);
+        }
+        in(sql, args, "d.device_id", filter.ids().map(ids -> ids.stream().map(DeviceId::toString).toList()));
+        in(sql, args, "d.oui", filter.ouis().map(List::copyOf));
+        in(sql, args, "d.product_class", filter.productClasses().map(List::copyOf));
+        in(sql, args, "d.serial_number", filter.serialNumbers().map(List::copyOf));
+        in(sql, args, "d.manufacturer", filter.manufacturers().map(List::copyOf));
+        if (filter.lastInformFrom().isPresent()) {
+            sql.append(" AND d.last_inform_ms >= ?");
+            args.add(filter.lastInformFrom().get().toEpochMilli());
+        }
+        if (filter.lastInformTo().isPresent()) {
+            sql.append(" AND d.last_inform_ms <= ?");
+            args.add(filter.lastInformTo().get().toEpochMilli());
+        }
+        return db.read("finding devices", c -> {
+            List<DeviceId> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    if (args.get(i) instanceof Long l) {
+                        p.setLong(i + 1, l);
+                    } else {
+                        p.setString(i + 1, (String) args.get(i));
+                    }
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DeviceId(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void in(StringBuilder sql, List<Object> args, String column, Optional<List<String>> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        sql.append(" AND ").append(column).append(" IN (");
+        for (int i = 0; i < values.get().size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(')');
+        args.addAll(values.get());
     }
 
     /** How many devices are stored. */
@@ -407,6 +514,7 @@ public final class JdbcDeviceStore implements DeviceStore {
             p.setBytes(8, tree);
             p.executeUpdate();
         }
+        DeviceTags.inserted(c, r.id(), r.tags());
     }
 
     /** The record of a row read as (record_json, record_bin, ...): the blob, or the JSON of older rows. */

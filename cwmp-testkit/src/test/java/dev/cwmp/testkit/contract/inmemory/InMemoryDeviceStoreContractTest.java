@@ -9,4 +9,9 @@ class InMemoryDeviceStoreContractTest extends DeviceStoreContract {
     protected DeviceStore newStore() {
         return DeviceStore.inMemory();
     }
+
+    @Override
+    protected boolean exactCandidates() {
+        return true;
+    }
 }
