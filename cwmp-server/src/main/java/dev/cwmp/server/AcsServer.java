@@ -104,10 +104,17 @@ public final class AcsServer implements AutoCloseable {
             // the same ones. The embedded server keeps them in the data directory.
             boolean shared = config.store() instanceof ServerConfig.Store.Database;
             this.files = shared ? database.fileStore(config.clock()) : FileStore.directory(data.files(), config.clock());
-            this.fileServer = listen("the file server", config.fsPort(), address -> FileServer.start(files, address,
-                    config.fileServerUrl().orElse(null)));
+            Optional<SSLContext> fsTls = config.fsTls().map(settings -> TlsContexts.server(
+                    keystoreFlag(settings, "--fs-tls-keystore"), settings));
+            this.fileServer = listen("the file server", config.fsPort(), address -> {
+                FileServer.Builder fs = FileServer.builder(files).bind(address);
+                config.fileServerUrl().ifPresent(fs::baseUrl);
+                fsTls.ifPresent(fs::tls);
+                return fs.start();
+            });
             resources.push(fileServer);
-            LOG.info("files: CPEs download from {}", fileServer.baseUrl());
+            LOG.info("files: CPEs download from {}{}", fileServer.baseUrl(), fsTls.isPresent()
+                    ? " (HTTPS: CPEs must trust the certificate of " + config.fsTls().get().keystore() + ")" : "");
 
             // A script's Downloads.[...].FileName names a file of this file server, as in GenieACS.
             ProvisionScripts scripts = ProvisionScripts.create(ScriptLimits.defaults(), fileServer.baseUrl());
@@ -175,7 +182,9 @@ public final class AcsServer implements AutoCloseable {
             resources.push(cwmp);
             LOG.info("CWMP: CPEs inform {} ({})", cwmpUrl(), describe(config.cpeAuth()));
 
-            this.nbi = listen("the NBI", config.nbiPort(), address -> NbiServer.builder()
+            Optional<SSLContext> nbiTls = config.nbiTls().map(settings -> TlsContexts.server(
+                    keystoreFlag(settings, "--nbi-tls-keystore"), settings));
+            this.nbi = listen("the NBI", config.nbiPort(), address -> withTls(NbiServer.builder(), nbiTls)
                     .acs(acs)
                     .presets(presets)
                     .provisioning(provisioning)
@@ -191,13 +200,16 @@ public final class AcsServer implements AutoCloseable {
                     .fileServerUrl(fileServer.baseUrl())
                     .start());
             resources.push(nbi);
-            LOG.info("NBI: {} ({})", nbiUrl(), config.open() ? "open: no authentication, loopback only"
-                    : "bearer token required");
+            LOG.info("NBI: {} ({}{})", nbiUrl(), config.open() ? "open: no authentication, loopback only"
+                    : "bearer token required", nbiTls.isPresent() ? ", HTTPS" : "");
 
             resources.push(StatusLog.start(provisioning));
             if (config.demoDevices() > 0) {
+                // The simulated CPEs trust the certificates of CWMP and of the file server they download from.
+                List<ServerConfig.Tls> trusted = java.util.stream.Stream.of(config.tls(), config.fsTls())
+                        .flatMap(Optional::stream).toList();
                 DemoFleet fleet = DemoFleet.start(cwmpUrl(), config.demoDevices(), demoCredentials(),
-                        config.tls().map(TlsContexts::trustingServer));
+                        trusted.isEmpty() ? Optional.empty() : Optional.of(TlsContexts.trusting(trusted)));
                 resources.push(fleet);
                 this.demo = Optional.of(fleet);
             } else {
@@ -228,9 +240,9 @@ public final class AcsServer implements AutoCloseable {
         return url(config.tls().isPresent() ? "https" : "http", cwmp.port());
     }
 
-    /** The URL of the NBI. */
+    /** The URL of the NBI: {@code https} with {@link ServerConfig#nbiTls()}. */
     public URI nbiUrl() {
-        return url("http", nbi.port());
+        return url(config.nbiTls().isPresent() ? "https" : "http", nbi.port());
     }
 
     /** The presets (what {@code /presets} changes). */
@@ -243,7 +255,7 @@ public final class AcsServer implements AutoCloseable {
         return provisioning;
     }
 
-    /** The URL CPEs download files from. */
+    /** The URL CPEs download files from: {@code https} with {@link ServerConfig#fsTls()}. */
     public URI fileServerUrl() {
         return fileServer.baseUrl();
     }
@@ -283,6 +295,16 @@ public final class AcsServer implements AutoCloseable {
         drainSessions();
         closeAll();
         LOG.info("ACS stopped");
+    }
+
+    /** The flag an error about this key pair names: {@code --tls-keystore} when it is CWMP's. */
+    private String keystoreFlag(ServerConfig.Tls settings, String ownFlag) {
+        return config.tls().filter(cwmpTls -> cwmpTls == settings).isPresent() ? "--tls-keystore" : ownFlag;
+    }
+
+    private static NbiServer.Builder withTls(NbiServer.Builder builder, Optional<SSLContext> tls) {
+        tls.ifPresent(builder::tls);
+        return builder;
     }
 
     private void drainSessions() {

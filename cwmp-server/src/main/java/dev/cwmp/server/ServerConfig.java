@@ -100,9 +100,10 @@ public final class ServerConfig {
     }
 
     /**
-     * HTTPS on the CWMP port: the server's private key and certificate chain in a PKCS#12 file.
-     * CPEs check the certificate against the address they inform: give it that name (a DNS or IP
-     * subject alternative name).
+     * A server's private key and certificate chain in a PKCS#12 file, for HTTPS on the CWMP port
+     * ({@link #tls()}), the NBI ({@link #nbiTls()}) or the file server ({@link #fsTls()}). Clients
+     * check the certificate against the address they reach: give it that name (a DNS or IP subject
+     * alternative name).
      */
     public record Tls(Path keystore, Secret password) {
         public Tls {
@@ -132,6 +133,8 @@ public final class ServerConfig {
     private final Store store;
     private final Optional<String> nodeName;
     private final Optional<Tls> tls;
+    private final Optional<Tls> nbiTls;
+    private final Optional<Tls> fsTls;
 
     private ServerConfig(Builder b) {
         this.bind = b.bind;
@@ -150,6 +153,8 @@ public final class ServerConfig {
         this.store = b.store;
         this.nodeName = b.nodeName;
         this.tls = b.tls;
+        this.nbiTls = b.nbiTls;
+        this.fsTls = b.fsTls;
     }
 
     /** A builder with the defaults: loopback, the standard ports, {@code ./acs-data}, no demo. */
@@ -262,6 +267,19 @@ public final class ServerConfig {
         return tls;
     }
 
+    /** HTTPS for the NBI, when configured (else plain HTTP). */
+    public Optional<Tls> nbiTls() {
+        return nbiTls;
+    }
+
+    /**
+     * HTTPS for the file server, when configured (else plain HTTP): the URLs CPEs download from are
+     * {@code https}, and CPEs must trust the certificate.
+     */
+    public Optional<Tls> fsTls() {
+        return fsTls;
+    }
+
     /** Builds a {@link ServerConfig}; {@link #build()} checks that the choices fit together. */
     public static final class Builder {
         private InetAddress bind = InetAddress.getLoopbackAddress();
@@ -280,6 +298,8 @@ public final class ServerConfig {
         private Store store = new Store.Embedded();
         private Optional<String> nodeName = Optional.empty();
         private Optional<Tls> tls = Optional.empty();
+        private Optional<Tls> nbiTls = Optional.empty();
+        private Optional<Tls> fsTls = Optional.empty();
 
         private Builder(CpeAuth cpeAuth) {
             this.cpeAuth = Objects.requireNonNull(cpeAuth, "cpeAuth");
@@ -401,6 +421,21 @@ public final class ServerConfig {
             return this;
         }
 
+        /** Serves the NBI over HTTPS with this key pair (the same as CWMP's or another). */
+        public Builder nbiTls(Tls settings) {
+            this.nbiTls = Optional.of(Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
+        /**
+         * Serves the files over HTTPS with this key pair (the same as CWMP's or another); CPEs must
+         * trust its certificate, which must name the host of the file server URL.
+         */
+        public Builder fsTls(Tls settings) {
+            this.fsTls = Optional.of(Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -425,6 +460,10 @@ public final class ServerConfig {
             }
             if (cpeAuth instanceof CpeAuth.ClientCertificate && tls.isEmpty()) {
                 throw new AcsServerException("--cpe-auth client-cert needs HTTPS: give --tls-keystore FILE.p12");
+            }
+            if (fsTls.isPresent() && fileServerUrl.isPresent() && !"https".equals(fileServerUrl.get().getScheme())) {
+                throw new AcsServerException("--fs-tls serves files over HTTPS, but --fs-url is "
+                        + fileServerUrl.get() + ": give an https URL");
             }
             if (demoDevices > 0 && cpeAuth instanceof CpeAuth.ClientCertificate) {
                 throw new AcsServerException("--demo needs --cpe-auth none or --cpe-user/--cpe-password"

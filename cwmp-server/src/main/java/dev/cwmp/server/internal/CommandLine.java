@@ -24,6 +24,10 @@ public final class CommandLine {
     public static final String DB_PASSWORD_VARIABLE = "ACS_DB_PASSWORD";
     /** The environment variable holding the keystore password when {@code --tls-keystore-password-file} is not given. */
     public static final String TLS_PASSWORD_VARIABLE = "ACS_TLS_KEYSTORE_PASSWORD";
+    /** The environment variable holding the NBI's own keystore password when its password file is not given. */
+    public static final String NBI_TLS_PASSWORD_VARIABLE = "ACS_NBI_TLS_KEYSTORE_PASSWORD";
+    /** The environment variable holding the file server's own keystore password when its password file is not given. */
+    public static final String FS_TLS_PASSWORD_VARIABLE = "ACS_FS_TLS_KEYSTORE_PASSWORD";
 
     public static final String USAGE = String.join("\n",
             "usage: bin/acs (--nbi-token TOKEN | --open) (--cpe-auth none | --cpe-user U --cpe-password P | --cpe-credentials FILE"
@@ -45,7 +49,20 @@ public final class CommandLine {
             "  --tls-keystore FILE.p12 serve CWMP over HTTPS with this PKCS#12 key pair and certificate",
             "                          (name the address CPEs inform in its subject alternative names)",
             "  --tls-keystore-password-file FILE",
-            "                          the keystore's password, first line of FILE (default: $ACS_TLS_KEYSTORE_PASSWORD)",
+            "                          the keystore's password, first line of FILE (default: $ACS_TLS_KEYSTORE_PASSWORD);",
+            "                          keystore passwords are never on the command line, never logged",
+            "HTTPS for the NBI and the file server (every listener binds --bind, so one certificate naming",
+            "that address serves all three; a key pair of its own lets CWMP stay on HTTP):",
+            "  --nbi-tls               serve the NBI over HTTPS with the --tls-keystore key pair",
+            "  --nbi-tls-keystore FILE.p12 [--nbi-tls-keystore-password-file FILE]",
+            "                          or with a key pair of its own (password default: $ACS_NBI_TLS_KEYSTORE_PASSWORD)",
+            "  --fs-tls                serve files over HTTPS with the --tls-keystore key pair: the URLs CPEs",
+            "                          download from become https://, and CPEs must trust the certificate (issued",
+            "                          by a CA they know, or installed on them) or every download fails",
+            "  --fs-tls-keystore FILE.p12 [--fs-tls-keystore-password-file FILE]",
+            "                          or with a key pair of its own (password default: $ACS_FS_TLS_KEYSTORE_PASSWORD)",
+            "                          The zero-touch presets name the file server URL of the data directory's",
+            "                          first start: turn --fs-tls on with a new one, or change their URLs over the NBI",
             "Database (default: the embedded H2 file under --data-dir, one server):",
             "  --db-url URL            a PostgreSQL database several nodes share (devices, tasks, presets,",
             "                          configuration status, session locks, files, provisions, virtual parameters,",
@@ -59,7 +76,8 @@ public final class CommandLine {
             "  --cwmp-port PORT        CWMP, for CPEs (default 7547; 0 picks a free port)",
             "  --nbi-port PORT         NBI (default 7557)",
             "  --fs-port PORT          file server CPEs download from (default 7567)",
-            "  --fs-url URL            URL CPEs download files from (default: http://BIND:FS-PORT/)",
+            "  --fs-url URL            URL CPEs download files from (default: http://BIND:FS-PORT/, https://",
+            "                          with --fs-tls)",
             "  --data-dir DIR          stores, files and load log (default ./acs-data)",
             "  --no-zero-touch         do not load the zero-touch MikroTik presets at the first start",
             "  --max-file-mb N         largest file the NBI accepts, in MiB (default 256)",
@@ -110,6 +128,12 @@ public final class CommandLine {
         Optional<String> keystorePasswordFile = Optional.empty();
         Optional<String> truststore = Optional.empty();
         Optional<String> truststorePasswordFile = Optional.empty();
+        boolean nbiTls = false;
+        Optional<String> nbiKeystore = Optional.empty();
+        Optional<String> nbiKeystorePasswordFile = Optional.empty();
+        boolean fsTls = false;
+        Optional<String> fsKeystore = Optional.empty();
+        Optional<String> fsKeystorePasswordFile = Optional.empty();
         while (!rest.isEmpty()) {
             String flag = rest.poll();
             switch (flag) {
@@ -136,11 +160,18 @@ public final class CommandLine {
                 case "--tls-keystore-password-file" -> keystorePasswordFile = Optional.of(value(flag, rest));
                 case "--tls-truststore" -> truststore = Optional.of(value(flag, rest));
                 case "--tls-truststore-password-file" -> truststorePasswordFile = Optional.of(value(flag, rest));
-                case "--db-password", "--tls-keystore-password", "--tls-truststore-password" ->
+                case "--nbi-tls" -> nbiTls = true;
+                case "--nbi-tls-keystore" -> nbiKeystore = Optional.of(value(flag, rest));
+                case "--nbi-tls-keystore-password-file" -> nbiKeystorePasswordFile = Optional.of(value(flag, rest));
+                case "--fs-tls" -> fsTls = true;
+                case "--fs-tls-keystore" -> fsKeystore = Optional.of(value(flag, rest));
+                case "--fs-tls-keystore-password-file" -> fsKeystorePasswordFile = Optional.of(value(flag, rest));
+                case "--db-password", "--tls-keystore-password", "--tls-truststore-password",
+                        "--nbi-tls-keystore-password", "--fs-tls-keystore-password" -> {
                     throw new AcsServerException(flag + ": a password never goes on the command line (other users"
-                            + " see it in the process list): give " + flag + "-file FILE"
-                            + (flag.equals("--db-password") ? " or set " + DB_PASSWORD_VARIABLE
-                            : flag.equals("--tls-keystore-password") ? " or set " + TLS_PASSWORD_VARIABLE : ""));
+                            + " see it in the process list): give " + flag + "-file FILE" + passwordVariable(flag)
+                                    .map(v -> " or set " + v).orElse(""));
+                }
                 default -> throw new AcsServerException("unknown option " + flag + " (see --help)");
             }
         }
@@ -181,16 +212,57 @@ public final class CommandLine {
         } else if (dbUser.isPresent() || dbPasswordFile.isPresent()) {
             throw new AcsServerException("--db-user and --db-password-file go with --db-url");
         }
-        if (keystore.isPresent()) {
-            Secret keystorePassword = keystorePasswordFile.map(f -> readPassword("--tls-keystore-password-file", f))
-                    .or(() -> Optional.ofNullable(environment.get(TLS_PASSWORD_VARIABLE)).map(Secret::of))
-                    .orElseThrow(() -> new AcsServerException("--tls-keystore needs its password: give"
-                            + " --tls-keystore-password-file FILE or set " + TLS_PASSWORD_VARIABLE));
-            b.tls(new ServerConfig.Tls(Path.of(keystore.get()), keystorePassword));
-        } else if (keystorePasswordFile.isPresent()) {
-            throw new AcsServerException("--tls-keystore-password-file goes with --tls-keystore");
-        }
+        Optional<ServerConfig.Tls> cwmpTls = keystore("--tls-keystore", keystore, keystorePasswordFile,
+                TLS_PASSWORD_VARIABLE, environment);
+        cwmpTls.ifPresent(b::tls);
+        listenerTls("--nbi-tls", nbiTls, nbiKeystore, nbiKeystorePasswordFile, NBI_TLS_PASSWORD_VARIABLE, cwmpTls,
+                environment).ifPresent(b::nbiTls);
+        listenerTls("--fs-tls", fsTls, fsKeystore, fsKeystorePasswordFile, FS_TLS_PASSWORD_VARIABLE, cwmpTls,
+                environment).ifPresent(b::fsTls);
         return b.build();
+    }
+
+    /** The key pair of {@code flag} (e.g. {@code --tls-keystore}), its password from its file or the environment. */
+    private static Optional<ServerConfig.Tls> keystore(String flag, Optional<String> file, Optional<String> passwordFile,
+            String passwordVariable, Map<String, String> environment) {
+        if (file.isEmpty()) {
+            if (passwordFile.isPresent()) {
+                throw new AcsServerException(flag + "-password-file goes with " + flag);
+            }
+            return Optional.empty();
+        }
+        Secret password = passwordFile.map(f -> readPassword(flag + "-password-file", f))
+                .or(() -> Optional.ofNullable(environment.get(passwordVariable)).filter(p -> !p.isEmpty())
+                        .map(Secret::of))
+                .orElseThrow(() -> new AcsServerException(flag + " needs its password: give " + flag
+                        + "-password-file FILE or set " + passwordVariable));
+        return Optional.of(new ServerConfig.Tls(Path.of(file.get()), password));
+    }
+
+    /**
+     * HTTPS for the NBI or the file server: a key pair of its own ({@code --nbi-tls-keystore}), or with
+     * the switch alone ({@code --nbi-tls}) CWMP's.
+     */
+    private static Optional<ServerConfig.Tls> listenerTls(String flag, boolean on, Optional<String> file,
+            Optional<String> passwordFile, String passwordVariable, Optional<ServerConfig.Tls> cwmpTls,
+            Map<String, String> environment) {
+        Optional<ServerConfig.Tls> own = keystore(flag + "-keystore", file, passwordFile, passwordVariable, environment);
+        if (own.isPresent() || !on) {
+            return own;
+        }
+        return Optional.of(cwmpTls.orElseThrow(() -> new AcsServerException(flag + " uses the key pair of"
+                + " --tls-keystore: give --tls-keystore FILE.p12 too (CWMP then serves HTTPS as well), or "
+                + flag + "-keystore FILE.p12 for a key pair of its own")));
+    }
+
+    private static Optional<String> passwordVariable(String passwordFlag) {
+        return switch (passwordFlag) {
+            case "--db-password" -> Optional.of(DB_PASSWORD_VARIABLE);
+            case "--tls-keystore-password" -> Optional.of(TLS_PASSWORD_VARIABLE);
+            case "--nbi-tls-keystore-password" -> Optional.of(NBI_TLS_PASSWORD_VARIABLE);
+            case "--fs-tls-keystore-password" -> Optional.of(FS_TLS_PASSWORD_VARIABLE);
+            default -> Optional.empty();
+        };
     }
 
     /** The first line of a password file, without its line end. */

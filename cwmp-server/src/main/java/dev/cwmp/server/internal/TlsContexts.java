@@ -12,13 +12,17 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
-/** The SSL contexts of {@code --tls-keystore} and {@code --cpe-auth client-cert}, from PKCS#12 files. */
+/**
+ * The SSL contexts of {@code --tls-keystore}, {@code --nbi-tls-keystore}, {@code --fs-tls-keystore} and
+ * {@code --cpe-auth client-cert}, from PKCS#12 files.
+ */
 public final class TlsContexts {
 
     private TlsContexts() {
@@ -30,7 +34,16 @@ public final class TlsContexts {
      * only asks for one).
      */
     public static SSLContext server(Tls tls, Optional<CpeAuth.ClientCertificate> clientCertificates) {
-        KeyStore keys = load("--tls-keystore", tls.keystore(), Optional.of(tls.password().toCharArray()));
+        return server("--tls-keystore", tls, clientCertificates);
+    }
+
+    /** The context of a listener without client certificates (the NBI, the file server); errors name {@code flag}. */
+    public static SSLContext server(String flag, Tls tls) {
+        return server(flag, tls, Optional.empty());
+    }
+
+    private static SSLContext server(String flag, Tls tls, Optional<CpeAuth.ClientCertificate> clientCertificates) {
+        KeyStore keys = load(flag, tls.keystore(), Optional.of(tls.password().toCharArray()));
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, tls.password().toCharArray());
@@ -49,21 +62,32 @@ public final class TlsContexts {
             context.init(kmf.getKeyManagers(), trust, null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new AcsServerException("--tls-keystore: cannot use " + tls.keystore() + ": " + e.getMessage(), e);
+            throw new AcsServerException(flag + ": cannot use " + tls.keystore() + ": " + e.getMessage(), e);
         }
     }
 
     /** A client context trusting the certificates of the server's keystore (the demo's CPEs). */
     public static SSLContext trustingServer(Tls tls) {
-        KeyStore keys = load("--tls-keystore", tls.keystore(), Optional.of(tls.password().toCharArray()));
+        return trusting(List.of(tls));
+    }
+
+    /**
+     * A client context trusting the certificates of these keystores (the demo's CPEs, which inform
+     * CWMP and download from the file server).
+     */
+    public static SSLContext trusting(List<Tls> keystores) {
         try {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
-            for (String alias : Collections.list(keys.aliases())) {
-                Certificate[] chain = keys.getCertificateChain(alias);
-                Certificate certificate = chain != null && chain.length > 0 ? chain[0] : keys.getCertificate(alias);
-                if (certificate != null) {
-                    trusted.setCertificateEntry(alias, certificate);
+            int n = 0;
+            for (Tls tls : keystores) {
+                KeyStore keys = load("--tls-keystore", tls.keystore(), Optional.of(tls.password().toCharArray()));
+                for (String alias : Collections.list(keys.aliases())) {
+                    Certificate[] chain = keys.getCertificateChain(alias);
+                    Certificate certificate = chain != null && chain.length > 0 ? chain[0] : keys.getCertificate(alias);
+                    if (certificate != null) {
+                        trusted.setCertificateEntry("server-" + n++, certificate);
+                    }
                 }
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -72,7 +96,8 @@ public final class TlsContexts {
             context.init(null, tmf.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new AcsServerException("--tls-keystore: cannot use " + tls.keystore() + ": " + e.getMessage(), e);
+            throw new AcsServerException("cannot trust the certificates of " + keystores.stream().map(Tls::keystore)
+                    .toList() + ": " + e.getMessage(), e);
         }
     }
 

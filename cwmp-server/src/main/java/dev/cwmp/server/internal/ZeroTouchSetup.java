@@ -55,7 +55,8 @@ public final class ZeroTouchSetup {
 
     /**
      * For {@code --demo}: the RouterOS {@value ZeroTouch#TARGET_VERSION} package list the upgrade
-     * preset downloads and the (fake) .npk packages it names, unless they are there already.
+     * preset downloads and the (fake) .npk packages it names, unless they are there already; the list
+     * is written again when it names another file server (its URL changed, or {@code --fs-tls} came on).
      */
     public static void demoFirmware(DataDirectory data, FileStore files, FileServer server, Instant now) {
         List<URI> packages = new ArrayList<>();
@@ -65,22 +66,44 @@ public final class ZeroTouchSetup {
                     new FileInfo(FIRMWARE, "E48D8C", "", ZeroTouch.TARGET_VERSION));
             packages.add(server.urlOf(npk));
         }
-        added |= putIfAbsent(files, ZeroTouch.UPGRADE_LIST, ZeroTouch.routerOsPackageList(packages),
-                new FileInfo(FIRMWARE, "E48D8C", "RB951Ui-2HnD", ZeroTouch.TARGET_VERSION));
+        String list = ZeroTouch.routerOsPackageList(packages);
+        if (!content(files, ZeroTouch.UPGRADE_LIST).equals(java.util.Optional.of(list))) {
+            put(files, ZeroTouch.UPGRADE_LIST, list,
+                    new FileInfo(FIRMWARE, "E48D8C", "RB951Ui-2HnD", ZeroTouch.TARGET_VERSION));
+            added = true;
+        }
         if (added) {
             data.logLoaded(now, "loaded the demo firmware: " + ZeroTouch.UPGRADE_LIST + " and its packages");
             LOG.info("demo firmware in the file store: {} naming {}", ZeroTouch.UPGRADE_LIST, packages);
         }
     }
 
-    private static boolean putIfAbsent(FileStore files, String name, String content, FileInfo info) {
+    private static java.util.Optional<String> content(FileStore files, String name) {
         try {
-            if (files.metadata(name).isPresent()) {
-                return false;
+            java.util.Optional<java.io.InputStream> in = files.open(name);
+            if (in.isEmpty()) {
+                return java.util.Optional.empty();
             }
+            try (java.io.InputStream content = in.get()) {
+                return java.util.Optional.of(new String(content.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    private static boolean putIfAbsent(FileStore files, String name, String content, FileInfo info) {
+        if (files.metadata(name).isPresent()) {
+            return false;
+        }
+        put(files, name, content, info);
+        return true;
+    }
+
+    private static void put(FileStore files, String name, String content, FileInfo info) {
+        try {
             byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
             files.put(name, info, new ByteArrayInputStream(bytes), bytes.length);
-            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + name, e);
         }
