@@ -116,7 +116,9 @@ class ServerConfigTest {
                 "--cpe-password", "--cpe-credentials", "--bind", "--cwmp-port", "--nbi-port", "--fs-port", "--fs-url",
                 "--data-dir", "--max-file-mb", "--no-zero-touch", "--demo", "--help", "--db-url", "--db-user",
                 "--db-password-file", "ACS_DB_PASSWORD", "--node-name", "--tls-keystore", "--tls-keystore-password-file",
-                "--cpe-auth client-cert", "--tls-truststore");
+                "--cpe-auth client-cert", "--tls-truststore", "--nbi-tls", "--nbi-tls-keystore",
+                "--nbi-tls-keystore-password-file", "ACS_NBI_TLS_KEYSTORE_PASSWORD", "--fs-tls", "--fs-tls-keystore",
+                "--fs-tls-keystore-password-file", "ACS_FS_TLS_KEYSTORE_PASSWORD");
     }
 
     @Test
@@ -201,5 +203,75 @@ class ServerConfigTest {
                 .hasMessageContaining("needs --tls-truststore");
         assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--tls-truststore", "cas.p12"))
                 .hasMessageContaining("goes with --cpe-auth client-cert");
+    }
+
+    @Test
+    void nbi_tls_and_fs_tls_reuse_the_cwmp_key_pair(@TempDir Path dir) throws Exception {
+        Path password = dir.resolve("keystore-password");
+        Files.writeString(password, "changeit\n");
+        ServerConfig config = parse("--open", "--cpe-auth", "none", "--tls-keystore", "acs.p12",
+                "--tls-keystore-password-file", password.toString(), "--nbi-tls", "--fs-tls");
+        assertThat(config.nbiTls()).isEqualTo(config.tls()).isPresent();
+        assertThat(config.fsTls()).isEqualTo(config.tls());
+
+        ServerConfig cwmpOnly = parse("--open", "--cpe-auth", "none", "--tls-keystore", "acs.p12",
+                "--tls-keystore-password-file", password.toString());
+        assertThat(cwmpOnly.nbiTls()).isEmpty();
+        assertThat(cwmpOnly.fsTls()).isEmpty();
+
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--nbi-tls"))
+                .isInstanceOf(AcsServerException.class)
+                .hasMessageContaining("--nbi-tls uses the key pair of --tls-keystore")
+                .hasMessageContaining("--nbi-tls-keystore");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--fs-tls"))
+                .hasMessageContaining("--fs-tls uses the key pair of --tls-keystore");
+    }
+
+    @Test
+    void the_nbi_and_the_file_server_take_key_pairs_of_their_own_with_their_passwords_from_files_or_the_environment(
+            @TempDir Path dir) throws Exception {
+        Path password = dir.resolve("nbi-password");
+        Files.writeString(password, "nbi-pw\n");
+        ServerConfig config = ServerConfig.fromArgs(List.of("--open", "--cpe-auth", "none",
+                "--nbi-tls-keystore", "nbi.p12", "--nbi-tls-keystore-password-file", password.toString(),
+                "--fs-tls-keystore", "fs.p12"), Map.of("ACS_FS_TLS_KEYSTORE_PASSWORD", "fs-pw"));
+        assertThat(config.tls()).isEmpty();
+        assertThat(config.nbiTls()).hasValueSatisfying(tls -> {
+            assertThat(tls.keystore()).isEqualTo(Path.of("nbi.p12"));
+            assertThat(new String(tls.password().toCharArray())).isEqualTo("nbi-pw");
+        });
+        assertThat(config.fsTls()).hasValueSatisfying(tls -> {
+            assertThat(tls.keystore()).isEqualTo(Path.of("fs.p12"));
+            assertThat(new String(tls.password().toCharArray())).isEqualTo("fs-pw");
+        });
+
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--fs-tls-keystore", "fs.p12"))
+                .hasMessageContaining("--fs-tls-keystore needs its password")
+                .hasMessageContaining("ACS_FS_TLS_KEYSTORE_PASSWORD");
+        assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", "--nbi-tls-keystore-password-file",
+                password.toString())).hasMessageContaining("--nbi-tls-keystore-password-file goes with --nbi-tls-keystore");
+        for (String flag : List.of("--nbi-tls-keystore-password", "--fs-tls-keystore-password")) {
+            assertThatThrownBy(() -> parse("--open", "--cpe-auth", "none", flag, "s3cret-pw"))
+                    .isInstanceOf(AcsServerException.class)
+                    .hasMessageContaining(flag + "-file")
+                    .hasMessageNotContaining("s3cret-pw");
+        }
+    }
+
+    @Test
+    void fs_tls_refuses_an_http_file_server_url_and_takes_an_https_one(@TempDir Path dir) throws Exception {
+        Path password = dir.resolve("keystore-password");
+        Files.writeString(password, "changeit\n");
+        List<String> tls = List.of("--open", "--cpe-auth", "none", "--tls-keystore", "acs.p12",
+                "--tls-keystore-password-file", password.toString(), "--fs-tls");
+        List<String> httpUrl = new java.util.ArrayList<>(tls);
+        httpUrl.addAll(List.of("--fs-url", "http://acs.example.net:7567/"));
+        assertThatThrownBy(() -> ServerConfig.fromArgs(httpUrl, Map.of()))
+                .hasMessageContaining("--fs-tls serves files over HTTPS")
+                .hasMessageContaining("give an https URL");
+        List<String> httpsUrl = new java.util.ArrayList<>(tls);
+        httpsUrl.addAll(List.of("--fs-url", "https://acs.example.net:7567/"));
+        assertThat(ServerConfig.fromArgs(httpsUrl, Map.of()).fileServerUrl())
+                .contains(URI.create("https://acs.example.net:7567/"));
     }
 }
