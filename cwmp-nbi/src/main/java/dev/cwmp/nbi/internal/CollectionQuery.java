@@ -112,6 +112,11 @@ public final class CollectionQuery {
         return query.requiredId();
     }
 
+    /** The query as given ({@code {}} without one), e.g. to narrow the documents read beforehand. */
+    public JsonNode queryDocument() {
+        return query.document();
+    }
+
     /** Whether a document must include the named top-level field for this query to be answered. */
     public boolean reads(java.util.function.Predicate<String> pathTest) {
         if (projection.isEmpty()) {

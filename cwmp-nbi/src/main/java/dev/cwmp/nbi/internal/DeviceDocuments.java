@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Devices as GenieACS's NBI shows them: {@code _id}, {@code _deviceId}, {@code _registered},
- * {@code _lastInform}, {@code _lastBoot}, {@code _lastBootstrap}, {@code _tags}, and the parameter
+ * {@code _lastInform}, {@code _lastBoot}, {@code _lastBootstrap}, {@code _tags}, GenieACS's
+ * {@code DeviceID} parameters ({@code ID}, {@code Manufacturer}, {@code OUI}, {@code ProductClass}
+ * when the device sent one, {@code SerialNumber}; read-only strings from the record), and the parameter
  * tree as nested objects whose nodes carry {@code _object}, {@code _writable}, {@code _timestamp}
  * and, for parameters, {@code _value} (typed: booleans, numbers, dates as GenieACS stores them) and
  * {@code _type}.
@@ -29,7 +31,7 @@ public final class DeviceDocuments {
 
     /** Whether a (expanded) path reads the parameter tree rather than the record's fields. */
     public static boolean readsParameters(String path) {
-        return !path.startsWith("_");
+        return !path.startsWith("_") && !path.equals("DeviceID") && !path.startsWith("DeviceID.");
     }
 
     /** The document of a device; {@code parameters} empty leaves the tree out. */
@@ -48,8 +50,34 @@ public final class DeviceDocuments {
         if (!record.tags().isEmpty()) {
             record.tags().forEach(doc.putArray("_tags")::add);
         }
+        addDeviceId(doc, record);
         parameters.ifPresent(tree -> addTree(doc, tree));
         return doc;
+    }
+
+    /** GenieACS's {@code DeviceID.*}: what the Inform's DeviceId said, as read-only string parameters. */
+    private static void addDeviceId(ObjectNode doc, DeviceRecord record) {
+        ObjectNode deviceId = doc.putObject("DeviceID");
+        String at = Json.date(record.lastInform());
+        deviceId.put("_object", true);
+        deviceId.put("_writable", false);
+        deviceId.put("_timestamp", at);
+        deviceIdParameter(deviceId, "ID", record.id().toString(), at);
+        deviceIdParameter(deviceId, "Manufacturer", record.manufacturer(), at);
+        deviceIdParameter(deviceId, "OUI", record.id().oui(), at);
+        if (!record.id().productClass().isEmpty()) {
+            deviceIdParameter(deviceId, "ProductClass", record.id().productClass(), at);
+        }
+        deviceIdParameter(deviceId, "SerialNumber", record.id().serialNumber(), at);
+    }
+
+    private static void deviceIdParameter(ObjectNode deviceId, String name, String value, String at) {
+        ObjectNode node = deviceId.putObject(name);
+        node.put("_object", false);
+        node.put("_writable", false);
+        node.put("_timestamp", at);
+        node.put("_value", value);
+        node.put("_type", "xsd:string");
     }
 
     private static void addTree(ObjectNode doc, ParameterTree tree) {

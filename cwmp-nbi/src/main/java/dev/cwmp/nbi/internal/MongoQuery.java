@@ -44,16 +44,18 @@ public final class MongoQuery {
     private final Node root;
     private final Set<String> paths;
     private final Optional<String> requiredId;
+    private final JsonNode document;
 
-    private MongoQuery(Node root, Set<String> paths, Optional<String> requiredId) {
+    private MongoQuery(Node root, Set<String> paths, Optional<String> requiredId, JsonNode document) {
         this.root = root;
         this.paths = Set.copyOf(paths);
         this.requiredId = requiredId;
+        this.document = document.deepCopy();
     }
 
     /** Matches every document. */
     public static MongoQuery all() {
-        return new MongoQuery(doc -> true, Set.of(), Optional.empty());
+        return new MongoQuery(doc -> true, Set.of(), Optional.empty(), Json.object());
     }
 
     /**
@@ -67,7 +69,8 @@ public final class MongoQuery {
         Set<String> paths = new LinkedHashSet<>();
         Node root = new Parser(expandPath, paths).document(query, "query");
         JsonNode id = query.get("_id");
-        return new MongoQuery(root, paths, id != null && id.isTextual() ? Optional.of(id.textValue()) : Optional.empty());
+        return new MongoQuery(root, paths, id != null && id.isTextual() ? Optional.of(id.textValue()) : Optional.empty(),
+                query);
     }
 
     /**
@@ -76,6 +79,11 @@ public final class MongoQuery {
      */
     public Optional<String> requiredId() {
         return requiredId;
+    }
+
+    /** The query as parsed (a copy): {@code {}} for {@link #all()}. */
+    public JsonNode document() {
+        return document.deepCopy();
     }
 
     /** Whether the document matches. */

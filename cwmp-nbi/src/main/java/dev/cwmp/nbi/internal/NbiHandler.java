@@ -23,6 +23,7 @@ import dev.cwmp.provisioning.files.FileMetadata;
 import dev.cwmp.provisioning.files.FileStore;
 import dev.cwmp.provisioning.files.FileTooLargeException;
 import dev.cwmp.provisioning.files.StoredFile;
+import dev.cwmp.session.DeviceFilter;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.Task;
@@ -230,10 +231,11 @@ public final class NbiHandler implements HttpHandler {
             CollectionQuery q = CollectionQuery.parse(r.parameters, DeviceDocuments::expandPath);
             boolean withTree = q.reads(DeviceDocuments::readsParameters);
             List<JsonNode> docs = new ArrayList<>();
-            // {"_id": "..."}: one device looked up, not every device's tree copied.
-            List<DeviceId> ids = q.requiredId().isPresent()
-                    ? DeviceId.parse(q.requiredId().get()).map(List::of).orElse(List.of())
-                    : config.acs().devices().ids();
+            // The conditions on indexed fields ({"_id": ...}, {"_tags": ...}, {"_lastInform": ...},
+            // {"DeviceID.ProductClass": ...}) narrow the devices read; the whole query is evaluated on them.
+            DeviceFilter filter = DeviceQueryFilters.of(q.queryDocument());
+            List<DeviceId> ids = inIdOrder(filter.isAll() ? config.acs().devices().ids()
+                    : config.acs().devices().candidates(filter));
             for (DeviceId id : ids) {
                 Optional<DeviceRecord> record = config.acs().devices().record(id);
                 if (record.isPresent()) {
@@ -264,6 +266,19 @@ public final class NbiHandler implements HttpHandler {
             return;
         }
         throw HttpError.notFound("no such resource: " + r.exchange.getRequestURI().getRawPath());
+    }
+
+    /**
+     * Stores list devices in no particular order (and the narrowed list in another than the full one):
+     * in {@code _id} order, a page without a sort is the same whichever way the devices were found,
+     * and the same from one request to the next.
+     */
+    private static List<DeviceId> inIdOrder(List<DeviceId> ids) {
+        Map<String, DeviceId> byId = new java.util.TreeMap<>();
+        for (DeviceId id : ids) {
+            byId.put(id.toString(), id);
+        }
+        return List.copyOf(byId.values());
     }
 
     /**

@@ -40,6 +40,21 @@ class DocumentsTest {
     }
 
     @Test
+    void a_device_document_has_genieacs_read_only_device_id_parameters() {
+        JsonNode deviceId = device().get("DeviceID");
+
+        assertThat(deviceId.get("_object").asBoolean()).isTrue();
+        assertThat(deviceId.get("ID").get("_value").asText()).isEqualTo("E48D8C-RB951Ui%2D2HnD-4AC7046131E4");
+        assertThat(deviceId.get("Manufacturer").get("_value").asText()).isEqualTo("MikroTik");
+        assertThat(deviceId.get("OUI").get("_value").asText()).isEqualTo("E48D8C");
+        assertThat(deviceId.get("ProductClass").get("_value").asText()).isEqualTo("RB951Ui-2HnD");
+        assertThat(deviceId.get("SerialNumber").get("_writable").asBoolean()).isFalse();
+        assertThat(deviceId.get("SerialNumber").get("_type").asText()).isEqualTo("xsd:string");
+        assertThat(DeviceDocuments.readsParameters(DeviceDocuments.expandPath("DeviceID.ProductClass"))).isFalse();
+        assertThat(DeviceDocuments.readsParameters(DeviceDocuments.expandPath("Device.DeviceInfo.UpTime"))).isTrue();
+    }
+
+    @Test
     void a_device_document_has_genieacs_fields_and_typed_values() {
         ObjectNode doc = device();
 
