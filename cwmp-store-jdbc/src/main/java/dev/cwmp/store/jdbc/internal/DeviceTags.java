@@ -72,10 +72,16 @@ final class DeviceTags {
                     continue;
                 }
                 if (p == null) {
-                    p = c.prepareStatement("INSERT INTO cwmp_device_tags (device_id, tag) VALUES (?, ?)");
+                    // A row may be there already if a node of an older version deleted the device (it
+                    // left its tags): the device's row lock orders its writers, so this cannot race.
+                    p = c.prepareStatement("INSERT INTO cwmp_device_tags (device_id, tag) "
+                            + "SELECT CAST(? AS VARCHAR(800)), CAST(? AS VARCHAR(128)) WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM cwmp_device_tags WHERE device_id = ? AND tag = ?)");
                 }
                 p.setString(1, device);
                 p.setString(2, tag);
+                p.setString(3, device);
+                p.setString(4, tag);
                 p.addBatch();
             }
             if (p != null) {

@@ -116,6 +116,26 @@ class DeviceIndexTest {
     }
 
     @Test
+    void a_tag_row_left_by_an_older_node_does_not_stop_the_device_from_being_stored_again() throws Exception {
+        Database db = database();
+        db.migrate();
+        JdbcDeviceStore store = new JdbcDeviceStore(db, false);
+        DeviceId id = new DeviceId("000001", "Box", "left");
+        try (Connection c = db.dataSource().getConnection()) {
+            // As a node without schema 5's code leaves it after deleting the device.
+            c.createStatement().executeUpdate("INSERT INTO cwmp_device_tags (device_id, tag) VALUES ('" + id + "', 'A')");
+        }
+
+        store.saveSession(id, r -> r.withTag("A").withTag("B"), DeviceRecord.registered(id, "Acme", T0),
+                new ParameterTree());
+
+        assertThat(store.record(id).orElseThrow().tags()).containsExactly("A", "B");
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(tagRows(c)).containsExactly(id + " A", id + " B");
+        }
+    }
+
+    @Test
     void tag_and_identity_queries_decode_no_record() throws Exception {
         Database db = database();
         db.migrate();
