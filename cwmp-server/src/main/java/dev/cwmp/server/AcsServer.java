@@ -142,6 +142,7 @@ public final class AcsServer implements AutoCloseable {
             if (config.zeroTouch()) {
                 ZeroTouchSetup.seed(data, presets, files, fileServer.baseUrl(), config.clock().instant());
             }
+            ZeroTouchSetup.presetsNamingAnotherFileServer(presets, fileServer.baseUrl());
             if (config.demoDevices() > 0) {
                 ZeroTouchSetup.demoFirmware(data, files, fileServer, config.clock().instant());
             }

@@ -1,6 +1,7 @@
 package dev.cwmp.server.internal;
 
 import dev.cwmp.provisioning.Preset;
+import dev.cwmp.provisioning.PresetJson;
 import dev.cwmp.provisioning.PresetStore;
 import dev.cwmp.provisioning.files.FileInfo;
 import dev.cwmp.provisioning.files.FileServer;
@@ -51,6 +52,28 @@ public final class ZeroTouchSetup {
         data.logLoaded(now, "loaded " + what);
         data.markSeeded(now, what);
         LOG.info("loaded the {} zero-touch MikroTik presets (first start of this data directory)", names.size());
+    }
+
+    /**
+     * The zero-touch presets in the store that still name another file server than {@code fileServer}
+     * (their URLs date from the data directory's first start: the address, the port or {@code --fs-tls}
+     * changed since), each with a warning in the log; the operator changes them over the NBI.
+     */
+    public static List<String> presetsNamingAnotherFileServer(PresetStore presets, URI fileServer) {
+        List<String> stale = new ArrayList<>();
+        for (Preset expected : ZeroTouch.presets(fileServer)) {
+            if (!PresetJson.write(expected).contains(fileServer.toString())) {
+                continue; // names no file
+            }
+            presets.get(expected.name()).filter(stored -> !PresetJson.write(stored).contains(fileServer.toString()))
+                    .ifPresent(stored -> stale.add(stored.name()));
+        }
+        if (!stale.isEmpty()) {
+            LOG.warn("the zero-touch presets {} name another file server than {} (the one of this data directory's"
+                    + " first start): CPEs will not find their files there; change them over the NBI"
+                    + " (PUT /presets/<name>)", stale, fileServer);
+        }
+        return stale;
     }
 
     /**
