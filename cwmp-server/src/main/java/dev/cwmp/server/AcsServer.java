@@ -58,8 +58,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standalone ACS: CWMP for CPEs, the NBI for operators and a file server CPEs download from, in
- * one process, with its state under {@link ServerConfig#dataDir()}. {@code bin/acs} runs
- * {@link #main}; tests and applications use {@link #start} and {@link #close}.
+ * one process, with its state under {@link ServerConfig#dataDir()}; each listener serves HTTPS when
+ * configured ({@link ServerConfig#tls()}, {@link ServerConfig#nbiTls()}, {@link ServerConfig#fsTls()}).
+ * {@code bin/acs} runs {@link #main}; tests and applications use {@link #start} and {@link #close}.
  *
  * <pre>{@code
  * ServerConfig config = ServerConfig.builder(new ServerConfig.CpeAuth.None())
