@@ -6,7 +6,8 @@
  * runs simulated CPEs; {@link dev.cwmp.testkit.junit.CwmpTest} starts our ACS in process for a JUnit 5
  * test; {@link dev.cwmp.testkit.harness.AcsHarness} runs it on loopback and a manual clock with
  * simulated CPEs for tests of a session driver without JUnit; {@link dev.cwmp.testkit.contract} holds
- * the contract tests of the session engine's SPIs.
+ * the contract tests of the session engine's SPIs; {@link dev.cwmp.testkit.tls.TestKeyPair} makes key
+ * pairs for tests of TLS on loopback.
  */
 module dev.cwmp.testkit {
     requires transitive dev.cwmp.protocol;
@@ -24,4 +25,5 @@ module dev.cwmp.testkit {
     exports dev.cwmp.testkit.junit;
     exports dev.cwmp.testkit.load;
     exports dev.cwmp.testkit.sim;
+    exports dev.cwmp.testkit.tls;
 }

@@ -9,9 +9,9 @@ import dev.cwmp.testkit.sim.DeviceProfile;
 import dev.cwmp.testkit.sim.ManualScheduler;
 import dev.cwmp.testkit.sim.SimulatedDevice;
 import dev.cwmp.testkit.sim.Simulator;
+import dev.cwmp.testkit.tls.TestKeyPair;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,17 +20,14 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpsNbiAndFilesTest {
 
-    private static final String PASSWORD = "changeit";
+    private static final String PASSWORD = TestKeyPair.PASSWORD;
     private static final String TOKEN = "t0k3n";
     private static final String SERIAL = "4AC7046131E4";
     private static final String FIRMWARE = "1 Firmware Upgrade Image";
@@ -53,28 +50,15 @@ class HttpsNbiAndFilesTest {
     @TempDir
     Path dir;
 
+    private static TestKeyPair acsKeys;
+    private static TestKeyPair fsKeys;
+
     /** The ACS's key pair and the file server's own (both naming 127.0.0.1), their certificates, a password file. */
     @BeforeAll
     static void makeKeyPairs() throws Exception {
-        for (String name : List.of("acs", "fs")) {
-            keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                    "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-keystore", name + ".p12");
-            keytool("-exportcert", "-alias", name, "-keystore", name + ".p12", "-file", name + ".crt");
-            keytool("-importcert", "-noprompt", "-alias", name, "-file", name + ".crt", "-keystore",
-                    name + "-trust.p12");
-        }
+        acsKeys = TestKeyPair.create(keys, "acs", "CN=127.0.0.1", Optional.of("ip:127.0.0.1"));
+        fsKeys = TestKeyPair.create(keys, "fs", "CN=127.0.0.1", Optional.of("ip:127.0.0.1"));
         Files.writeString(keys.resolve("password"), PASSWORD + "\n");
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
-        Process p = new ProcessBuilder(command).directory(keys.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool ended").isTrue();
-        assertThat(p.exitValue()).as("keytool %s: %s", args[0], output).isZero();
     }
 
     private AcsServer start(String... flags) {
@@ -86,14 +70,14 @@ class HttpsNbiAndFilesTest {
 
     @Test
     void the_nbi_and_the_files_are_served_over_https_with_the_cwmp_key_pair() throws Exception {
-        try (AcsServer server = start("--no-zero-touch", "--tls-keystore", keys.resolve("acs.p12").toString(),
+        try (AcsServer server = start("--no-zero-touch", "--tls-keystore", acsKeys.keyStore().toString(),
                 "--tls-keystore-password-file", keys.resolve("password").toString(), "--nbi-tls", "--fs-tls")) {
             assertThat(List.of(server.cwmpUrl(), server.nbiUrl(), server.fileServerUrl()))
                     .extracting(URI::getScheme).containsOnly("https");
             byte[] bytes = CONTENT.getBytes(StandardCharsets.US_ASCII);
             server.files().put("routeros-mipsbe-6.49.7.npk", FileInfo.ofType(FIRMWARE), new ByteArrayInputStream(bytes),
                     bytes.length);
-            HttpClient trusting = client(trusting("acs-trust.p12"));
+            HttpClient trusting = client(acsKeys.trustingContext());
 
             HttpResponse<String> devices = trusting.send(HttpRequest.newBuilder(server.nbiUrl().resolve("devices/"))
                     .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(20)).build(),
@@ -116,7 +100,7 @@ class HttpsNbiAndFilesTest {
             assertThat(server.files().metadata("notes.txt")).isPresent();
 
             for (URI listener : List.of(server.nbiUrl().resolve("devices/"), file)) {
-                HttpClient untrusting = client(trusting(null));
+                HttpClient untrusting = client(TestKeyPair.trustingNothing());
                 assertThatThrownBy(() -> untrusting.send(HttpRequest.newBuilder(listener)
                         .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(20)).build(),
                         HttpResponse.BodyHandlers.ofString()))
@@ -136,7 +120,7 @@ class HttpsNbiAndFilesTest {
     @Test
     void a_router_upgrades_from_a_file_server_with_a_key_pair_of_its_own_while_cwmp_stays_on_http()
             throws Exception {
-        try (AcsServer server = start("--fs-tls-keystore", keys.resolve("fs.p12").toString(),
+        try (AcsServer server = start("--fs-tls-keystore", fsKeys.keyStore().toString(),
                 "--fs-tls-keystore-password-file", keys.resolve("password").toString())) {
             assertThat(server.cwmpUrl().getScheme()).isEqualTo("http");
             assertThat(server.nbiUrl().getScheme()).isEqualTo("http");
@@ -152,7 +136,7 @@ class HttpsNbiAndFilesTest {
 
             ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-25T10:00:00Z"));
             HttpClient cpeHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .sslContext(trusting("fs-trust.p12")).connectTimeout(Duration.ofSeconds(10)).build();
+                    .sslContext(fsKeys.trustingContext()).connectTimeout(Duration.ofSeconds(10)).build();
             try (Simulator simulator = Simulator.builder(server.cwmpUrl()).scheduler(clock).executor(Runnable::run)
                     .noConnectionRequests().periodicInform(Duration.ofMinutes(5)).httpClient(cpeHttp).build()) {
                 SimulatedDevice cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
@@ -181,22 +165,5 @@ class HttpsNbiAndFilesTest {
     private static HttpClient client(SSLContext tls) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    /** A client context trusting the certificates of this trust store (none when {@code null}). */
-    private static SSLContext trusting(String trustStore) throws GeneralSecurityException, IOException {
-        KeyStore certificates = KeyStore.getInstance("PKCS12");
-        if (trustStore == null) {
-            certificates.load(null, null);
-        } else {
-            try (InputStream in = Files.newInputStream(keys.resolve(trustStore))) {
-                certificates.load(in, PASSWORD.toCharArray());
-            }
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(certificates);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
     }
 }

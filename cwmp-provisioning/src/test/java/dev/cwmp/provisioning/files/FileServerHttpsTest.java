@@ -3,9 +3,9 @@ package dev.cwmp.provisioning.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cwmp.testkit.tls.TestKeyPair;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,20 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,30 +29,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** The file server over HTTPS ({@link FileServer.Builder#tls}), with a key pair {@code keytool} makes. */
 class FileServerHttpsTest {
 
-    private static final String PASSWORD = "changeit";
     private static final String NAME = "routeros-mipsbe-6.49.7.npk";
     private static final String CONTENT = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     @TempDir
     static Path keys;
 
+    private static TestKeyPair fsKeys;
     private static FileServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        keytool("-genkeypair", "-alias", "fs", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-keystore", "fs.p12");
-        keytool("-exportcert", "-alias", "fs", "-keystore", "fs.p12", "-file", "fs.crt");
-        keytool("-importcert", "-noprompt", "-alias", "fs", "-file", "fs.crt", "-keystore", "trust.p12");
+        fsKeys = TestKeyPair.create(keys, "fs", "CN=127.0.0.1", Optional.of("ip:127.0.0.1"));
         FileStore store = FileStore.inMemory(InstantSource.fixed(Instant.parse("2026-11-25T12:00:00Z")));
         store.put(NAME, FileInfo.ofType("1 Firmware Upgrade Image"),
                 new ByteArrayInputStream(CONTENT.getBytes(StandardCharsets.US_ASCII)), 1 << 20);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(load("fs.p12"), PASSWORD.toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
         server = FileServer.builder(store).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .tls(context).threads(2).start();
+                .tls(fsKeys.serverContext()).threads(2).start();
     }
 
     @AfterAll
@@ -78,7 +64,7 @@ class FileServerHttpsTest {
 
     @Test
     void a_client_trusting_the_certificate_downloads_a_range() throws Exception {
-        HttpResponse<String> response = client(trusting(load("trust.p12"))).send(
+        HttpResponse<String> response = client(fsKeys.trustingContext()).send(
                 request(server.urlOf(NAME)).header("Range", "bytes=10-15").build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.US_ASCII));
 
@@ -89,9 +75,7 @@ class FileServerHttpsTest {
 
     @Test
     void a_client_not_trusting_the_certificate_fails_the_handshake() throws Exception {
-        KeyStore empty = KeyStore.getInstance("PKCS12");
-        empty.load(null, null);
-        HttpClient untrusting = client(trusting(empty));
+        HttpClient untrusting = client(TestKeyPair.trustingNothing());
 
         assertThatThrownBy(() -> untrusting.send(request(server.urlOf(NAME)).build(),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(SSLHandshakeException.class);
@@ -115,32 +99,5 @@ class FileServerHttpsTest {
     private static HttpClient client(SSLContext tls) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    private static SSLContext trusting(KeyStore certificates) throws GeneralSecurityException {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(certificates);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
-    }
-
-    private static KeyStore load(String file) throws GeneralSecurityException, IOException {
-        try (InputStream in = Files.newInputStream(keys.resolve(file))) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, PASSWORD.toCharArray());
-            return store;
-        }
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
-        Process p = new ProcessBuilder(command).directory(keys.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool ended").isTrue();
-        assertThat(p.exitValue()).as("keytool %s: %s", args[0], output).isZero();
     }
 }
