@@ -71,15 +71,11 @@ public final class FileServer implements AutoCloseable {
 
     /**
      * Starts serving the store on {@code bind}; {@code baseUrl} is the URL CPEs use to reach it
-     * (e.g. behind NAT or when bound to the wildcard address), ending with {@code /}; {@code null}
-     * means the bound address. {@link #builder} says the same without a {@code null}, and adds HTTPS.
+     * (e.g. behind NAT or when bound to the wildcard address), ending with {@code /}.
+     * {@link #builder} adds HTTPS and the number of threads.
      */
     public static FileServer start(FileStore store, InetSocketAddress bind, URI baseUrl) {
-        Builder b = builder(store).bind(bind);
-        if (baseUrl != null) {
-            b.baseUrl(baseUrl);
-        }
-        return b.start();
+        return builder(store).bind(bind).baseUrl(Objects.requireNonNull(baseUrl, "baseUrl")).start();
     }
 
     private static FileServer start(Builder b) {
