@@ -107,11 +107,6 @@ public final class CollectionQuery {
         }
     }
 
-    /** The {@code _id} every match has, when the query names one by equality. */
-    public Optional<String> requiredId() {
-        return query.requiredId();
-    }
-
     /** The query as given ({@code {}} without one), e.g. to narrow the documents read beforehand. */
     public JsonNode queryDocument() {
         return query.document();

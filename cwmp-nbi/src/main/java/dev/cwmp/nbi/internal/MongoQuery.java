@@ -43,19 +43,17 @@ public final class MongoQuery {
 
     private final Node root;
     private final Set<String> paths;
-    private final Optional<String> requiredId;
     private final JsonNode document;
 
-    private MongoQuery(Node root, Set<String> paths, Optional<String> requiredId, JsonNode document) {
+    private MongoQuery(Node root, Set<String> paths, JsonNode document) {
         this.root = root;
         this.paths = Set.copyOf(paths);
-        this.requiredId = requiredId;
         this.document = document.deepCopy();
     }
 
     /** Matches every document. */
     public static MongoQuery all() {
-        return new MongoQuery(doc -> true, Set.of(), Optional.empty(), Json.object());
+        return new MongoQuery(doc -> true, Set.of(), Json.object());
     }
 
     /**
@@ -68,20 +66,13 @@ public final class MongoQuery {
     public static MongoQuery parse(JsonNode query, UnaryOperator<String> expandPath) {
         Set<String> paths = new LinkedHashSet<>();
         Node root = new Parser(expandPath, paths).document(query, "query");
-        JsonNode id = query.get("_id");
-        return new MongoQuery(root, paths, id != null && id.isTextual() ? Optional.of(id.textValue()) : Optional.empty(),
-                query);
+        return new MongoQuery(root, paths, query);
     }
 
     /**
-     * The {@code _id} every match has, when the query asks for one by equality at the top level
-     * ({@code {"_id": "..."}}): the caller may then look that document up instead of scanning.
+     * The query as parsed (a copy): {@code {}} for {@link #all()}. A caller may narrow the documents it
+     * reads with it (devices: {@link DeviceQueryFilters}) before {@link #matches} decides.
      */
-    public Optional<String> requiredId() {
-        return requiredId;
-    }
-
-    /** The query as parsed (a copy): {@code {}} for {@link #all()}. */
     public JsonNode document() {
         return document.deepCopy();
     }

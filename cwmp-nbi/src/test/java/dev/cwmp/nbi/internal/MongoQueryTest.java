@@ -119,9 +119,9 @@ class MongoQueryTest {
     }
 
     @Test
-    void a_top_level_id_equality_is_reported_for_a_direct_lookup() throws Exception {
-        assertThat(MongoQuery.parse(JSON.readTree("{\"_id\": \"x\", \"_tags\": \"a\"}"), p -> p).requiredId()).hasValue("x");
-        assertThat(MongoQuery.parse(JSON.readTree("{\"_id\": {\"$ne\": \"x\"}}"), p -> p).requiredId()).isEmpty();
-        assertThat(MongoQuery.parse(JSON.readTree("{\"$or\": [{\"_id\": \"x\"}]}"), p -> p).requiredId()).isEmpty();
+    void the_query_document_is_kept_as_parsed() throws Exception {
+        assertThat(MongoQuery.parse(JSON.readTree("{\"_id\": \"x\", \"_tags\": \"a\"}"), p -> p).document())
+                .isEqualTo(JSON.readTree("{\"_id\": \"x\", \"_tags\": \"a\"}"));
+        assertThat(MongoQuery.all().document()).isEqualTo(JSON.readTree("{}"));
     }
 }
