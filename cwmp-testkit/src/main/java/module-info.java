@@ -25,5 +25,6 @@ module dev.cwmp.testkit {
     exports dev.cwmp.testkit.junit;
     exports dev.cwmp.testkit.load;
     exports dev.cwmp.testkit.sim;
+    exports dev.cwmp.testkit.store;
     exports dev.cwmp.testkit.tls;
 }

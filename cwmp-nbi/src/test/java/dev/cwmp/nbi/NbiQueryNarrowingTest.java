@@ -12,6 +12,7 @@ import dev.cwmp.session.DeviceStore;
 import dev.cwmp.session.auth.CpeAuthenticator;
 import dev.cwmp.session.auth.Secret;
 import dev.cwmp.store.jdbc.JdbcStore;
+import dev.cwmp.testkit.store.ForwardingDeviceStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -28,8 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,54 +66,31 @@ class NbiQueryNarrowingTest {
     }
 
     /** A store that counts reads, and answers {@link #candidates} with every device when not narrowing. */
-    static final class CountingStore implements DeviceStore {
-        final DeviceStore inner;
+    static final class CountingStore extends ForwardingDeviceStore {
         final boolean narrowing;
         final AtomicInteger records = new AtomicInteger();
         final AtomicInteger trees = new AtomicInteger();
 
         CountingStore(DeviceStore inner, boolean narrowing) {
-            this.inner = inner;
+            super(inner);
             this.narrowing = narrowing;
         }
 
         @Override
         public Optional<DeviceRecord> record(DeviceId id) {
             records.incrementAndGet();
-            return inner.record(id);
+            return super.record(id);
         }
 
         @Override
         public Optional<ParameterTree> parameters(DeviceId id) {
             trees.incrementAndGet();
-            return inner.parameters(id);
-        }
-
-        @Override
-        public Optional<DeviceRecord> update(DeviceId id,
-                Function<Optional<DeviceRecord>, Optional<DeviceRecord>> change) {
-            return inner.update(id, change);
-        }
-
-        @Override
-        public void saveSession(DeviceId id, UnaryOperator<DeviceRecord> recordChange, DeviceRecord ifAbsent,
-                ParameterTree parameters) {
-            inner.saveSession(id, recordChange, ifAbsent, parameters);
-        }
-
-        @Override
-        public boolean delete(DeviceId id) {
-            return inner.delete(id);
-        }
-
-        @Override
-        public List<DeviceId> ids() {
-            return inner.ids();
+            return super.parameters(id);
         }
 
         @Override
         public List<DeviceId> candidates(DeviceFilter filter) {
-            return narrowing ? inner.candidates(filter) : inner.ids();
+            return narrowing ? super.candidates(filter) : ids();
         }
     }
 

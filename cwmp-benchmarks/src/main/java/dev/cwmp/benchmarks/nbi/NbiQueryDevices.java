@@ -7,16 +7,14 @@ import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
 import dev.cwmp.session.DeviceStore;
 import dev.cwmp.store.jdbc.JdbcStore;
+import dev.cwmp.testkit.store.ForwardingDeviceStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * The devices of {@code bin/bench nbi-query}, in an embedded H2 store: {@link #DEVICES} devices,
@@ -84,42 +82,10 @@ public final class NbiQueryDevices {
 
     /** A store that answers {@link #candidates} with every device: the NBI reads them all, as before narrowing. */
     public static DeviceStore fullScan(DeviceStore inner) {
-        return new DeviceStore() {
-            @Override
-            public Optional<DeviceRecord> record(DeviceId id) {
-                return inner.record(id);
-            }
-
-            @Override
-            public Optional<ParameterTree> parameters(DeviceId id) {
-                return inner.parameters(id);
-            }
-
-            @Override
-            public Optional<DeviceRecord> update(DeviceId id,
-                    Function<Optional<DeviceRecord>, Optional<DeviceRecord>> change) {
-                return inner.update(id, change);
-            }
-
-            @Override
-            public void saveSession(DeviceId id, UnaryOperator<DeviceRecord> recordChange, DeviceRecord ifAbsent,
-                    ParameterTree parameters) {
-                inner.saveSession(id, recordChange, ifAbsent, parameters);
-            }
-
-            @Override
-            public boolean delete(DeviceId id) {
-                return inner.delete(id);
-            }
-
-            @Override
-            public List<DeviceId> ids() {
-                return inner.ids();
-            }
-
+        return new ForwardingDeviceStore(inner) {
             @Override
             public List<DeviceId> candidates(DeviceFilter filter) {
-                return inner.ids();
+                return ids();
             }
         };
     }
