@@ -92,7 +92,7 @@ class SharedDatabaseTest {
         // The same router behind each node (as after a DNS change or behind a load balancer).
         SimulatedDevice viaA = simulator(a, clock, sessions).add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
         SimulatedDevice viaB = simulator(b, clock, sessions).add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
-        DeviceId id = new DeviceId(viaA.deviceId().oui(), viaA.deviceId().productClass(), SERIAL);
+        DeviceId id = DeviceId.of(viaA.deviceId());
 
         viaA.powerOn();
         clock.runDue();
@@ -160,7 +160,7 @@ class SharedDatabaseTest {
         SimulatedDevice viaB = simulator(b, clock, sessions).add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
         viaB.powerOn();
         clock.runDue();
-        DeviceId id = new DeviceId(viaB.deviceId().oui(), viaB.deviceId().productClass(), SERIAL);
+        DeviceId id = DeviceId.of(viaB.deviceId());
         assertThat(a.acs().devices().record(id).orElseThrow().tags()).contains("marked_by_script");
         assertThat(viaB.value("Device.WiFi.SSID.2.SSID")).hasValue("guest");
         HttpResponse<byte[]> task = nbi(b, "POST", "devices/" + URLEncoder.encode(id.toString(), StandardCharsets.UTF_8)

@@ -74,7 +74,7 @@ class ShutdownOnSigtermTest {
             SimulatedDevice cpe = simulator.add(DeviceProfile.mikrotikRb951Ui2HnD(), SERIAL);
             cpe.powerOn();
             clock.runDue();
-            id = new DeviceId(cpe.deviceId().oui(), cpe.deviceId().productClass(), SERIAL);
+            id = DeviceId.of(cpe.deviceId());
         }
         assertThat(records).singleElement().extracting(SessionRecord::outcome)
                 .isEqualTo(SessionRecord.Outcome.COMPLETED);

@@ -1,5 +1,6 @@
 package dev.cwmp.session;
 
+import dev.cwmp.protocol.rpc.DeviceIdStruct;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,16 @@ public record DeviceId(String oui, String productClass, String serialNumber) {
                 || serialNumber.length() > MAX_PART_LENGTH) {
             throw new IllegalArgumentException("a device id part is longer than " + MAX_PART_LENGTH);
         }
+    }
+
+    /**
+     * The id of the device an Inform's {@code DeviceId} structure names (OUI, product class, serial
+     * number; the manufacturer is not part of it).
+     *
+     * @throws IllegalArgumentException when a field is not usable in an id
+     */
+    public static DeviceId of(DeviceIdStruct struct) {
+        return new DeviceId(struct.oui(), struct.productClass(), struct.serialNumber());
     }
 
     /** The id as GenieACS prints it, e.g. {@code E48D8C-RB951Ui%2D2HnD-4AC7046131E4}. */

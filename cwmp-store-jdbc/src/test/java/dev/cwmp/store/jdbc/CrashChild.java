@@ -58,8 +58,7 @@ public final class CrashChild {
                     if (r.outcome() != SessionRecord.Outcome.COMPLETED) {
                         return;
                     }
-                    DeviceId id = new DeviceId(r.inform().orElseThrow().deviceId().oui(),
-                            r.inform().orElseThrow().deviceId().productClass(), r.serialNumber());
+                    DeviceId id = DeviceId.of(r.inform().orElseThrow().deviceId());
                     String key = "t" + tasks.incrementAndGet();
                     TaskHandle handle = acs.submit(id, new TaskAction.SetParameterValues(List.of(new ParameterValueStruct(
                             "Device.ManagementServer.PeriodicInformInterval", "1", XsdType.UNSIGNED_INT)), key),

@@ -153,7 +153,7 @@ class TwoNodesOneMinuteTest {
                 if (second <= LAST_TASK_SECOND) {
                     for (int d = second % 20; d < devices(); d += 20) {
                         String key = "s" + second + "-d" + d;
-                        nodes[(second + d / 20) % 2].submit(deviceId(copies.get(0).get(d)),
+                        nodes[(second + d / 20) % 2].submit(DeviceId.of(copies.get(0).get(d).deviceId()),
                                 new TaskAction.SetParameterValues(List.of(new ParameterValueStruct(PARAMETER,
                                         Long.toString(INTERVAL_SECONDS), XsdType.UNSIGNED_INT)), key),
                                 TaskOptions.DEFAULT);
@@ -223,7 +223,7 @@ class TwoNodesOneMinuteTest {
                 }
             }
             for (SimulatedDevice cpe : copies.get(0)) {
-                DeviceRecord stored = stores[1].deviceStore().record(deviceId(cpe)).orElseThrow();
+                DeviceRecord stored = stores[1].deviceStore().record(DeviceId.of(cpe.deviceId())).orElseThrow();
                 assertThat(stored.recentEvents()).as("events of %s; its sessions: %s", cpe.serialNumber(),
                                 all.stream().filter(s -> s.record().serialNumber().equals(cpe.serialNumber()))
                                         .map(s -> s.copy() + " " + s.record().started() + " " + s.record().outcome())
@@ -246,10 +246,6 @@ class TwoNodesOneMinuteTest {
                     assertThat(sim.awaitIdle(SETTLE_TIMEOUT)).as("sessions ended").isTrue();
                 }
             } while (scheduler.runDue() > 0);
-        }
-
-        private static DeviceId deviceId(SimulatedDevice cpe) {
-            return new DeviceId(cpe.deviceId().oui(), cpe.deviceId().productClass(), cpe.deviceId().serialNumber());
         }
     }
 

@@ -105,7 +105,7 @@ class TwoNodesTest {
                 int next = round % 2;
                 for (int d = 0; d < DEVICES; d += 3) {
                     String key = "r" + round + "-d" + d;
-                    DeviceId id = deviceId(copies.get(0).get(d));
+                    DeviceId id = DeviceId.of(copies.get(0).get(d).deviceId());
                     nodes[1 - next].submit(id, new TaskAction.SetParameterValues(
                             List.of(new ParameterValueStruct(PARAMETER, String.valueOf(300 + round), XsdType.UNSIGNED_INT)),
                             key), TaskOptions.DEFAULT);
@@ -152,7 +152,7 @@ class TwoNodesTest {
                 }
             }
             for (SimulatedDevice cpe : copies.get(0)) {
-                DeviceRecord stored = stores[1].deviceStore().record(deviceId(cpe)).orElseThrow();
+                DeviceRecord stored = stores[1].deviceStore().record(DeviceId.of(cpe.deviceId())).orElseThrow();
                 assertThat(stored.recentEvents()).as("events of %s; its sessions: %s", cpe.serialNumber(),
                         records.stream().filter(r -> r.serialNumber().equals(cpe.serialNumber()))
                                 .map(r -> r.started() + " " + r.outcome() + " " + r.detail()).toList())
@@ -163,10 +163,6 @@ class TwoNodesTest {
         private void awaitSessions(int count) throws InterruptedException {
             scheduler.runDue();
             assertThat(ended.tryAcquire(count, 120, TimeUnit.SECONDS)).as("%d sessions ended", count).isTrue();
-        }
-
-        private static DeviceId deviceId(SimulatedDevice cpe) {
-            return new DeviceId(cpe.deviceId().oui(), cpe.deviceId().productClass(), cpe.deviceId().serialNumber());
         }
     }
 

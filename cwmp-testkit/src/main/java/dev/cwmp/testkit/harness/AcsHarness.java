@@ -1,7 +1,6 @@
 package dev.cwmp.testkit.harness;
 
 import dev.cwmp.datamodel.ParameterTree;
-import dev.cwmp.protocol.rpc.DeviceIdStruct;
 import dev.cwmp.session.Acs;
 import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.DeviceRecord;
@@ -124,8 +123,7 @@ public final class AcsHarness implements AutoCloseable {
 
     /** The id the ACS knows a device by. */
     public static DeviceId idOf(SimulatedDevice device) {
-        DeviceIdStruct id = device.deviceId();
-        return new DeviceId(id.oui(), id.productClass(), id.serialNumber());
+        return DeviceId.of(device.deviceId());
     }
 
     /** The ACS's record of the first device; see {@link #record(SimulatedDevice)}. */

@@ -204,8 +204,7 @@ public final class SessionEngine {
         }
         DeviceId deviceId;
         try {
-            deviceId = new DeviceId(inform.deviceId().oui(), inform.deviceId().productClass(),
-                    inform.deviceId().serialNumber());
+            deviceId = DeviceId.of(inform.deviceId());
         } catch (IllegalArgumentException e) {
             refused(Optional.empty(), "Inform with an unusable DeviceId from " + request.remoteAddress() + ": "
                     + e.getMessage());
