@@ -5,7 +5,6 @@ import dev.cwmp.nbi.ObjectJson;
 import dev.cwmp.provisioning.PresetObject;
 import dev.cwmp.store.jdbc.StoredTexts;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,12 @@ public final class StoredObjectCatalog implements ObjectCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(StoredObjectCatalog.class);
 
     private final StoredTexts texts;
-    private final InstantSource clock;
-    private final Duration refreshEvery;
+    private final VersionWatch watch;
     private volatile ObjectCatalog objects = ObjectCatalog.inMemory();
-    private long version = -1;
-    private Instant lastLook;
 
     private StoredObjectCatalog(StoredTexts texts, InstantSource clock, Duration refreshEvery) {
         this.texts = texts;
-        this.clock = clock;
-        this.refreshEvery = refreshEvery;
+        this.watch = new VersionWatch(texts, clock, refreshEvery);
     }
 
     /** The catalog of the objects in {@code texts}. */
@@ -51,16 +46,9 @@ public final class StoredObjectCatalog implements ObjectCatalog {
 
     /** Reads the objects again if they changed since the last look. */
     public synchronized void refresh() {
-        Instant now = clock.instant();
-        if (lastLook != null && now.isBefore(lastLook.plus(refreshEvery))) {
+        if (!watch.changed()) {
             return;
         }
-        lastLook = now;
-        long current = texts.version();
-        if (current == version) {
-            return;
-        }
-        version = current;
         ObjectCatalog next = ObjectCatalog.inMemory();
         for (Map.Entry<String, String> e : texts.all().entrySet()) {
             try {

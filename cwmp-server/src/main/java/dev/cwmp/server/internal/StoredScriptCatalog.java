@@ -3,7 +3,6 @@ package dev.cwmp.server.internal;
 import dev.cwmp.nbi.ScriptCatalog;
 import dev.cwmp.store.jdbc.StoredTexts;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
@@ -27,18 +26,14 @@ public final class StoredScriptCatalog implements ScriptCatalog {
     private final String what;
     private final StoredTexts texts;
     private final ScriptCatalog checked;
-    private final InstantSource clock;
-    private final Duration refreshEvery;
-    private long version;
-    private Instant lastLook;
+    private final VersionWatch watch;
 
     private StoredScriptCatalog(String what, StoredTexts texts, ScriptCatalog checked, InstantSource clock,
             Duration refreshEvery) {
         this.what = what;
         this.texts = texts;
         this.checked = checked;
-        this.clock = clock;
-        this.refreshEvery = refreshEvery;
+        this.watch = new VersionWatch(texts, clock, refreshEvery);
     }
 
     /** The catalog of the scripts in {@code texts}, each put into {@code checked} now. */
@@ -46,9 +41,7 @@ public final class StoredScriptCatalog implements ScriptCatalog {
             Duration refreshEvery) {
         StoredScriptCatalog catalog = new StoredScriptCatalog(what, Objects.requireNonNull(texts),
                 Objects.requireNonNull(checked), Objects.requireNonNull(clock), Objects.requireNonNull(refreshEvery));
-        synchronized (catalog) {
-            catalog.reload();
-        }
+        catalog.refresh();
         return catalog;
     }
 
@@ -60,19 +53,9 @@ public final class StoredScriptCatalog implements ScriptCatalog {
 
     /** Reads the texts again if another node (or this one) changed them since the last look. */
     public synchronized void refresh() {
-        Instant now = clock.instant();
-        if (lastLook != null && now.isBefore(lastLook.plus(refreshEvery))) {
+        if (!watch.changed()) {
             return;
         }
-        lastLook = now;
-        if (texts.version() != version) {
-            reload();
-        }
-    }
-
-    private void reload() {
-        version = texts.version();
-        lastLook = clock.instant();
         Map<String, String> stored = texts.all();
         Set<String> gone = new HashSet<>(checked.names());
         gone.removeAll(stored.keySet());
