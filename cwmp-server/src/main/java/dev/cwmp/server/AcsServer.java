@@ -5,43 +5,41 @@ import dev.cwmp.nbi.NbiServer;
 import dev.cwmp.nbi.ObjectCatalog;
 import dev.cwmp.nbi.ScriptCatalog;
 import dev.cwmp.provisioning.PresetStore;
+import dev.cwmp.provisioning.Provision;
 import dev.cwmp.provisioning.ProvisioningDriver;
 import dev.cwmp.provisioning.ProvisioningStore;
-import dev.cwmp.provisioning.Provision;
 import dev.cwmp.provisioning.VirtualParameterSource;
+import dev.cwmp.provisioning.files.FileServer;
+import dev.cwmp.provisioning.files.FileStore;
+import dev.cwmp.provisioning.zerotouch.ZeroTouch;
 import dev.cwmp.scripting.ProvisionScripts;
 import dev.cwmp.scripting.ScriptLimits;
 import dev.cwmp.scripting.VirtualParameterScripts;
-import dev.cwmp.server.internal.VirtualParameterScriptCatalog;
-import dev.cwmp.server.internal.RefreshingVirtualParameters;
-import dev.cwmp.server.internal.StoredObjectCatalog;
-import dev.cwmp.server.internal.StoredScriptCatalog;
-import dev.cwmp.server.internal.ProvisionScriptCatalog;
-import dev.cwmp.server.internal.StatusLog;
-import dev.cwmp.server.internal.ZeroTouchSetup;
-import dev.cwmp.provisioning.zerotouch.ZeroTouch;
-import dev.cwmp.store.jdbc.JdbcStore;
-import dev.cwmp.provisioning.files.FileServer;
-import dev.cwmp.provisioning.files.FileStore;
 import dev.cwmp.server.ServerConfig.CpeAuth;
 import dev.cwmp.server.internal.CommandLine;
+import dev.cwmp.server.internal.CompiledScriptCatalog;
 import dev.cwmp.server.internal.CredentialsFile;
 import dev.cwmp.server.internal.DataDirectory;
 import dev.cwmp.server.internal.DemoFleet;
+import dev.cwmp.server.internal.RefreshingVirtualParameters;
 import dev.cwmp.server.internal.SessionLog;
+import dev.cwmp.server.internal.StatusLog;
+import dev.cwmp.server.internal.StoredObjectCatalog;
+import dev.cwmp.server.internal.StoredScriptCatalog;
+import dev.cwmp.server.internal.TerminationSignals;
+import dev.cwmp.server.internal.TlsContexts;
+import dev.cwmp.server.internal.ZeroTouchSetup;
 import dev.cwmp.session.Acs;
+import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.auth.CpeAuthenticator;
 import dev.cwmp.session.auth.CpeCredential;
 import dev.cwmp.session.auth.CpeCredentials;
 import dev.cwmp.session.auth.DigestOptions;
 import dev.cwmp.session.connreq.ConnectionRequester;
 import dev.cwmp.session.connreq.HttpConnectionRequesterOptions;
-import dev.cwmp.session.DeviceId;
 import dev.cwmp.session.http.SocketTransport;
+import dev.cwmp.store.jdbc.JdbcStore;
 import dev.cwmp.store.jdbc.JdbcStoreException;
-import dev.cwmp.server.internal.TerminationSignals;
-import dev.cwmp.server.internal.TlsContexts;
-import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -53,6 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,16 +120,16 @@ public final class AcsServer implements AutoCloseable {
             ProvisionScripts scripts = ProvisionScripts.create(ScriptLimits.defaults(), fileServer.baseUrl());
             StoredScriptCatalog provisionCatalog = shared
                     ? StoredScriptCatalog.open("provision", database.texts("provisions"),
-                            new ProvisionScriptCatalog(scripts), config.clock(), SHARED_REFRESH)
+                            CompiledScriptCatalog.provisions(scripts), config.clock(), SHARED_REFRESH)
                     : StoredScriptCatalog.inDirectory("provision", data.root().resolve("provisions"),
-                            new ProvisionScriptCatalog(scripts), config.clock());
+                            CompiledScriptCatalog.provisions(scripts), config.clock());
             // Compile-checked when put, kept with the provisions, computed by the provision engine.
             VirtualParameterScripts virtualParameterScripts = VirtualParameterScripts.create();
             StoredScriptCatalog virtualParameterCatalog = shared
                     ? StoredScriptCatalog.open("virtual parameter", database.texts("virtual_parameters"),
-                            new VirtualParameterScriptCatalog(virtualParameterScripts), config.clock(), SHARED_REFRESH)
+                            CompiledScriptCatalog.virtualParameters(virtualParameterScripts), config.clock(), SHARED_REFRESH)
                     : StoredScriptCatalog.inDirectory("virtual parameter", data.root().resolve("virtual-parameters"),
-                            new VirtualParameterScriptCatalog(virtualParameterScripts), config.clock());
+                            CompiledScriptCatalog.virtualParameters(virtualParameterScripts), config.clock());
             VirtualParameterSource virtualParameters = new RefreshingVirtualParameters(virtualParameterScripts,
                     virtualParameterCatalog::refresh);
             // Objects put over the NBI, found by presets' add_object.
