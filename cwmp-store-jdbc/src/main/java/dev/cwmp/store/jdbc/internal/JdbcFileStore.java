@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link FileStore} in the database, for several nodes serving the same files: the metadata in
@@ -36,6 +38,7 @@ import java.util.UUID;
  */
 public final class JdbcFileStore implements FileStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcFileStore.class);
     static final int CHUNK_BYTES = 256 * 1024;
     /** How long an orphaned version stays readable for the downloads that started on it. */
     static final Duration ORPHAN_GRACE = Duration.ofHours(1);
@@ -197,8 +200,19 @@ public final class JdbcFileStore implements FileStore {
         }
     }
 
-    /** Deletes the versions orphaned longer ago than the grace period. */
+    /**
+     * Deletes the versions orphaned longer ago than the grace period. Housekeeping: a failure is
+     * logged, never thrown over the outcome of the upload or delete that ran it.
+     */
     private void sweep() {
+        try {
+            sweepOrphans();
+        } catch (RuntimeException e) {
+            LOG.warn("orphaned file versions not deleted this time: {}", e.getMessage());
+        }
+    }
+
+    private void sweepOrphans() {
         long before = clock.instant().minus(ORPHAN_GRACE).toEpochMilli();
         List<String> expired = db.read("listing orphaned file versions", c -> {
             List<String> ids = new ArrayList<>();
